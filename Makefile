@@ -1,0 +1,60 @@
+# kazlit developer commands. Everything runs inside a local .venv; nothing is
+# installed globally. `make demo` and `make test` are the README's Quickstart.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kazlit-installed
+
+.PHONY: help venv demo test lint typecheck imports pytest docs package clean
+
+help:
+	@echo "make demo   set up .venv and run the main job on the sample corpus"
+	@echo "make test   set up .venv and run lint, types, import contracts, tests, docs, packaging"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[all,dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+# Until the pipeline (`kazlit build`) lands, the demo runs what exists and says so.
+demo: $(STAMP)
+	@$(BIN)/kazlit --version
+	@$(BIN)/kazlit languages
+	@echo "kazlit: the main job (kazlit build on the sample corpus) is not implemented yet;"
+	@echo "kazlit: this demo ran the commands that exist so far."
+
+test: lint typecheck imports pytest docs package
+	@echo "kazlit: all checks passed"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks docs/conf.py
+	$(BIN)/ruff format --check src tests benchmarks docs/conf.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src
+
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+docs: $(STAMP)
+	$(BIN)/sphinx-build -q -W --keep-going -b html docs docs/_build/html
+
+# Build the sdist and wheel, install the wheel into a fresh venv and run it from
+# there, so that package data missing from the wheel fails here.
+package: $(STAMP)
+	rm -rf dist build/wheel-venv
+	$(BIN)/python -m build --no-isolation --outdir dist . > /dev/null
+	$(PYTHON) -m venv build/wheel-venv
+	build/wheel-venv/bin/python -m pip install --quiet dist/*.whl
+	cd build && wheel-venv/bin/kazlit --version
+	cd build && wheel-venv/bin/python ../tests/wheel_check.py
+
+clean:
+	rm -rf $(VENV) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache

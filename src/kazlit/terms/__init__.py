@@ -1,0 +1,4 @@
+"""kazlit.terms: concept-oriented termbases and recognition of inflected term occurrences.
+
+Planned in issue 6; nothing is public here yet.
+"""
