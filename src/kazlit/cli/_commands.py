@@ -9,3 +9,6 @@ from __future__ import annotations
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "languages": ("kazlit.cli.languages", "languages", "List the language tags kazlit supports."),
 }
+COMMANDS["init"] = ("kazlit.cli.project", "init", "Create a kazlit project (kazlit.toml).")
+COMMANDS["build"] = ("kazlit.cli.project", "build", "Run the project's pipeline, incrementally.")
+COMMANDS["status"] = ("kazlit.cli.project", "status", "Print the coverage table of a project.")
