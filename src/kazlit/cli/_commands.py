@@ -8,4 +8,9 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "languages": ("kazlit.cli.languages", "languages", "List the language tags kazlit supports."),
+    "translit": (
+        "kazlit.cli.translit",
+        "translit",
+        "Transliterate Kazakh text or markup between scripts.",
+    ),
 }

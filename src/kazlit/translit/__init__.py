@@ -27,6 +27,17 @@ from kazlit.translit._engine import (
     explain,
     transliterate,
 )
+from kazlit.translit._epub import convert_epub
+from kazlit.translit._markup import (
+    FORMATS,
+    Conversion,
+    convert_html,
+    convert_po,
+    convert_tmx,
+    convert_xliff,
+    convert_xml,
+    guess_format,
+)
 from kazlit.translit._reverse import (
     REVERSIBLE_SCHEMES,
     Ambiguity,
@@ -40,19 +51,30 @@ from kazlit.translit._schemes import (
     SchemeInfo,
     scheme_info,
 )
+from kazlit.translit._stream import convert_stream
 
 __all__ = [
+    "FORMATS",
     "LOANWORD_POLICIES",
     "REVERSIBLE_SCHEMES",
     "SCHEMES",
     "Ambiguity",
+    "Conversion",
     "ExplainedSpan",
     "ReverseResult",
     "SchemeInfo",
     "TransliterationError",
     "Transliterator",
     "UnmappableCharacterError",
+    "convert_epub",
+    "convert_html",
+    "convert_po",
+    "convert_stream",
+    "convert_tmx",
+    "convert_xliff",
+    "convert_xml",
     "explain",
+    "guess_format",
     "scheme_info",
     "to_cyrillic",
     "to_cyrillic_report",

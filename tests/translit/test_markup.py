@@ -1,0 +1,212 @@
+"""Markup-aware conversion: only Kazakh text changes; tags, code and placeholders stay."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import polib
+import pytest
+from lxml import etree
+
+from kazlit.errors import ParseError, TransliterationError
+from kazlit.translit import (
+    convert_epub,
+    convert_html,
+    convert_po,
+    convert_tmx,
+    convert_xliff,
+    convert_xml,
+    guess_format,
+)
+
+HTML = """<!DOCTYPE html>
+<html lang="kk"><head><title>Қазақ тілі</title><script>var x = "қ";</script></head>
+<body><p>Сәлем, <b>әлем</b>! <img alt="Сурет" src="a.png">
+<span lang="ru">Привет</span> <code>қ</code> <span translate="no">Абай</span> &amp;</p>
+</body></html>""".encode()
+
+
+def test_html_converts_only_kazakh_text() -> None:
+    out = convert_html(HTML).decode()
+    assert '<html lang="kk-Latn">' in out
+    assert "<title>Qazaq tılı</title>" in out
+    assert "Sälem, <b>älem</b>!" in out
+    assert 'alt="Suret"' in out
+    assert 'var x = "қ";' in out  # script untouched
+    assert '<span lang="ru">Привет</span>' in out
+    assert "<code>қ</code>" in out
+    assert '<span translate="no">Абай</span>' in out
+
+
+def test_arabic_sets_rtl() -> None:
+    out = convert_html(HTML, "arabic").decode()
+    assert '<html lang="kk-Arab" dir="rtl">' in out
+    assert "قازاق ٴتىلى" in out
+
+
+XHTML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="kk" lang="kk"><head><title>I</title></head>
+<body><p>Қазақ <span xml:lang="en">Kazakh</span></p></body></html>""".encode()
+
+
+def test_xhtml_keeps_markup_and_updates_both_lang_attributes() -> None:
+    out = convert_xml(XHTML).decode()
+    assert 'xml:lang="kk-Latn" lang="kk-Latn"' in out
+    assert "Qazaq" in out
+    assert '<span xml:lang="en">Kazakh</span>' in out
+
+
+def test_entity_bomb_and_external_entity_are_not_expanded(tmp_path: object) -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        b'<r xml:lang="kk">\xd0\xb0 &c;</r>'
+    )
+    out = convert_xml(bomb)
+    assert b"&c;" in out
+    assert b"aaaaaaaaaa" * 2 not in out.split(b"]>")[-1]
+    xxe = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<r xml:lang="kk">&x;</r>'
+    )
+    assert b"root:" not in convert_xml(xxe)
+
+
+def test_not_xml_is_a_clear_error() -> None:
+    with pytest.raises(ParseError, match="not well-formed"):
+        convert_xml(b"plain text", name="x.xml")
+    with pytest.raises(ParseError, match=r"not <tmx>"):
+        convert_tmx(b"<html/>")
+
+
+PO = """msgid ""
+msgstr ""
+"Language: kk\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Hello %(name)s, {0} files"
+msgstr "Сәлем %(name)s, {0} файл <b>жаңа</b> %s"
+
+msgid "One apple"
+msgid_plural "%d apples"
+msgstr[0] "%d алма"
+msgstr[1] "%d алма"
+"""
+
+
+def test_po_converts_msgstr_and_keeps_placeholders() -> None:
+    out = convert_po(PO.encode()).decode()
+    po = polib.pofile(out)
+    assert po.metadata["Language"] == "kk@latin"
+    assert "2021" in po.metadata["X-Kazlit-Translit"]
+    entry = po.find("Hello %(name)s, {0} files")
+    assert entry is not None
+    assert entry.msgstr == "Sälem %(name)s, {0} fail <b>jaña</b> %s"
+    plural = po.find("One apple")
+    assert plural is not None
+    assert plural.msgstr_plural[1] == "%d alma"
+
+
+def test_po_in_another_language_is_refused() -> None:
+    with pytest.raises(TransliterationError, match="not Kazakh"):
+        convert_po(PO.replace("Language: kk", "Language: ru").encode())
+
+
+XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en" target-language="kk" datatype="plaintext"><body>
+<trans-unit id="1"><source>Hello <ph id="1">%s</ph></source>
+<target>Сәлем <ph id="1">%s</ph> <g id="2">әлем</g></target></trans-unit>
+</body></file></xliff>""".encode()
+
+XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="kk">
+<file id="f"><unit id="1"><segment><source>Hi {name}</source>
+<target>Сәлем {name} <ph id="1" disp="қ"/><pc id="2">жаңа</pc></target></segment></unit>
+</file></xliff>""".encode()
+
+
+def test_xliff_12_and_20_targets() -> None:
+    out12 = convert_xliff(XLIFF12).decode()
+    assert 'target-language="kk-Latn"' in out12
+    assert '<target>Sälem <ph id="1">%s</ph> <g id="2">älem</g></target>' in out12
+    out20 = convert_xliff(XLIFF20).decode()
+    assert 'trgLang="kk-Latn"' in out20
+    assert 'Sälem {name} <ph id="1" disp="қ"/><pc id="2">jaña</pc>' in out20
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"
+o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>Hello</seg></tuv>
+<tuv xml:lang="kk"><seg>Сәлем <ph>&lt;br/&gt;</ph> әлем</seg></tuv></tu></body></tmx>""".encode()
+
+
+def test_tmx_converts_kazakh_variants_and_stamps_provenance() -> None:
+    root = etree.fromstring(convert_tmx(TMX, "bgn-pcgn"))
+    tuvs = root.findall(".//tuv")
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [t.get(lang) for t in tuvs] == ["en", "kk-Latn"]
+    seg = tuvs[1].find("seg")
+    assert seg is not None
+    expected = "<seg>Sälem <ph>&lt;br/&gt;</ph> älem</seg>"
+    assert etree.tostring(seg, encoding="unicode") == expected
+    prop = root.find("header/prop")
+    assert prop is not None
+    assert "bgn-pcgn (1979.2019)" in (prop.text or "")
+
+
+def _epub() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        zf.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" '
+            'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+            '<rootfile full-path="OEBPS/content.opf" '
+            'media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+        )
+        zf.writestr(
+            "OEBPS/content.opf",
+            '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+            'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<dc:identifier id="id">x</dc:identifier><dc:title>Абай жолы</dc:title>'
+            "<dc:language>kk</dc:language></metadata><manifest>"
+            '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>'
+            '<spine><itemref idref="c"/></spine></package>',
+        )
+        zf.writestr(
+            "OEBPS/c.xhtml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="kk" lang="kk">'
+            "<head><title>Абай</title></head><body><p>Қазақ</p></body></html>",
+        )
+        zf.writestr("OEBPS/cover.jpg", b"\xff\xd8\xff")
+    return buf.getvalue()
+
+
+def test_epub_to_epub() -> None:
+    out = io.BytesIO()
+    convert_epub(io.BytesIO(_epub()), out, "arabic")
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as zf:
+        first = zf.infolist()[0]
+        assert first.filename == "mimetype"
+        assert first.compress_type == zipfile.ZIP_STORED
+        opf = zf.read("OEBPS/content.opf").decode()
+        assert "<dc:language>kk-Arab</dc:language>" in opf
+        assert 'page-progression-direction="rtl"' in opf
+        assert "kazlit:translit" in opf
+        chapter = zf.read("OEBPS/c.xhtml").decode()
+        assert "قازاق" in chapter
+        assert 'dir="rtl"' in chapter
+        assert zf.read("OEBPS/cover.jpg") == b"\xff\xd8\xff"
+
+
+def test_guess_format() -> None:
+    names = ("a.HTML", "b.xhtml", "c.pot", "d.xlf", "e.tmx", "f.epub", "g")
+    expected = ["html", "xml", "po", "xliff", "tmx", "epub", "text"]
+    assert [guess_format(n) for n in names] == expected
