@@ -22,7 +22,7 @@ from kazlit.translit import (
 
 HTML = """<!DOCTYPE html>
 <html lang="kk"><head><title>Қазақ тілі</title><script>var x = "қ";</script></head>
-<body><p>Сәлем, <b>әлем</b>! <img alt="Сурет" src="a.png">
+<body><p>Сәлем, <b>әлем</b>! <img alt="Сурет" src="сурет.png">
 <span lang="ru">Привет</span> <code>қ</code> <span translate="no">Абай</span> &amp;</p>
 </body></html>""".encode()
 
@@ -32,7 +32,7 @@ def test_html_converts_only_kazakh_text() -> None:
     assert '<html lang="kk-Latn">' in out
     assert "<title>Qazaq tılı</title>" in out
     assert "Sälem, <b>älem</b>!" in out
-    assert 'alt="Suret"' in out
+    assert 'alt="Suret" src="сурет.png"' in out  # the URL is kept as written
     assert 'var x = "қ";' in out  # script untouched
     assert '<span lang="ru">Привет</span>' in out
     assert "<code>қ</code>" in out

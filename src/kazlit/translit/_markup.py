@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape as _html_escape
 from typing import TYPE_CHECKING, Any
 
 from kazlit._deps import require
@@ -281,8 +282,23 @@ def convert_html(
     except (et.ParserError, ValueError) as exc:
         raise ParseError(f"not HTML: {exc}", path=name, format="html") from exc
     _convert_tree(doc, conv, assume_kazakh=assume_kazakh)
-    out: bytes = html.tostring(doc, doctype="<!DOCTYPE html>", encoding="utf-8")
-    return out
+    # libxml2's HTML writer percent-escapes non-ASCII URLs; keep them as written.
+    kept: dict[str, str] = {}
+    for el in doc.iter():
+        for attr, value in el.attrib.items():
+            if attr.lower() in _URI_ATTRIBUTES and not value.isascii():
+                token = f"kazlit-uri-{len(kept)}-{id(kept)}"
+                kept[token] = _html_escape(value, quote=True)
+                el.set(attr, token)
+    out: str = html.tostring(doc, doctype="<!DOCTYPE html>", encoding="unicode")
+    for token, value in kept.items():
+        out = out.replace(token, value)
+    return out.encode("utf-8")
+
+
+_URI_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "cite", "data", "longdesc", "usemap", "background", "name"}
+)
 
 
 # ---------------------------------------------------------------- XLIFF and TMX
