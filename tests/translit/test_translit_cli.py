@@ -78,3 +78,12 @@ def test_main_exit_code_in_process(capsys: pytest.CaptureFixture[str]) -> None:
         main(["translit", "--scheme", "nope", "-"])
     assert info.value.code == 5
     assert "valid schemes" in capsys.readouterr().err
+
+
+def test_strict_reports_the_absolute_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("сәлем\n" * 5 + "Україна\n", encoding="utf-8")
+    done = run(["--strict", str(src)])
+    assert done.returncode == 5
+    assert b"line 6, column 5" in done.stderr
+    assert run([str(src)]).returncode == 0

@@ -25,7 +25,7 @@ def _container_rootfiles(zf: zipfile.ZipFile, name: str) -> list[str]:
     try:
         data = zf.read("META-INF/container.xml")
     except KeyError as exc:
-        raise ParseError("no META-INF/container.xml", path=name, format="epub") from exc
+        raise ParseError("has no META-INF/container.xml", path=name, format="epub") from exc
     root = _parse_xml(data, name, "epub").getroot()
     return [el.get("full-path", "") for el in root.iter() if str(el.tag).endswith("rootfile")]
 
@@ -65,11 +65,11 @@ def convert_epub(
     try:
         zin = zipfile.ZipFile(source)
     except zipfile.BadZipFile as exc:
-        raise ParseError(f"not an EPUB (zip) file: {exc}", path=name, format="epub") from exc
+        raise ParseError(f"is not a zip file: {exc}", path=name, format="epub") from exc
     with zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         names = zin.namelist()
         if "mimetype" not in names:
-            raise ParseError("no mimetype member: not an EPUB", path=name, format="epub")
+            raise ParseError("has no mimetype member", path=name, format="epub")
         opfs = set(_container_rootfiles(zin, name))
         zout.writestr(zipfile.ZipInfo("mimetype"), zin.read("mimetype"), zipfile.ZIP_STORED)
         for info in zin.infolist():

@@ -272,7 +272,7 @@ def convert_html(
     html = require("lxml.html", "all", purpose="HTML transliteration")
     et = _etree()
     if not data.strip():
-        raise ParseError("empty document", path=name, format="html")
+        raise ParseError("document is empty", path=name, format="html")
     try:
         doc = html.document_fromstring(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -407,9 +407,9 @@ def convert_po(
         text = data.decode("utf-8")
         po = polib.pofile(text)
     except (UnicodeDecodeError, OSError, ValueError) as exc:
-        raise ParseError(f"not a PO file: {exc}", path=name, format="po") from exc
+        raise ParseError(f"cannot be read: {exc}", path=name, format="po") from exc
     if not po and not po.metadata:
-        raise ParseError("no PO entries or header found", path=name, format="po")
+        raise ParseError("has no entries and no header", path=name, format="po")
     language = po.metadata.get("Language", "")
     if language and not _is_kazakh(language):
         raise TransliterationError(
