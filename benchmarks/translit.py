@@ -79,7 +79,11 @@ def peers() -> dict[str, Callable[[str], object] | str]:
         import icu  # noqa: PLC0415
 
         icu_bgn = icu.Transliterator.createInstance("Kazakh-Latin/BGN")
-        found["PyICU Kazakh-Latin/BGN"] = icu_bgn.transliterate
+        # Line by line, as one would use it: on one 10 MB string ICU is about
+        # 300 times slower still (measured: 111 s).
+        found["PyICU Kazakh-Latin/BGN"] = lambda text: "\n".join(
+            map(icu_bgn.transliterate, text.split("\n"))
+        )
     except ImportError:
         found["PyICU Kazakh-Latin/BGN"] = "not installed"
     try:

@@ -210,3 +210,14 @@ def test_guess_format() -> None:
     names = ("a.HTML", "b.xhtml", "c.pot", "d.xlf", "e.tmx", "f.epub", "g")
     expected = ["html", "xml", "po", "xliff", "tmx", "epub", "text"]
     assert [guess_format(n) for n in names] == expected
+
+
+def test_input_in_the_wrong_format_is_a_clear_error() -> None:
+    with pytest.raises(ParseError, match="cannot be read"):
+        convert_po(b"hello world\n", name="x.po")
+    with pytest.raises(ParseError, match="not a zip file"):
+        convert_epub(io.BytesIO(b"just text"), io.BytesIO(), name="x.epub")
+    with pytest.raises(ParseError, match="not <xliff>"):
+        convert_xliff(TMX)
+    with pytest.raises(ParseError, match="not valid UTF-8"):
+        convert_html(b"<p>\xff</p>")
