@@ -98,6 +98,7 @@ msgstr[1] "%d алма"
 
 def test_po_converts_msgstr_and_keeps_placeholders() -> None:
     out = convert_po(PO.encode()).decode()
+    assert out.startswith('msgid ""')
     po = polib.pofile(out)
     assert po.metadata["Language"] == "kk@latin"
     assert "2021" in po.metadata["X-Kazlit-Translit"]

@@ -424,4 +424,6 @@ def convert_po(
     po.metadata["Language"] = {"kk-Latn": "kk@latin", "kk-Arab": "kk@arabic"}.get(conv.tag, "kk")
     po.metadata["X-Kazlit-Translit"] = conv.label
     out: str = po.__unicode__()
+    if not po.header and out.startswith("#\n"):
+        out = out[2:]  # polib writes an empty comment line for an empty header
     return out.encode("utf-8")
