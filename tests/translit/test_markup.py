@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import polib
 import pytest
@@ -19,6 +20,7 @@ from kazlit.translit import (
     convert_xml,
     guess_format,
 )
+from kazlit.translit._markup import _PLACEHOLDER
 
 HTML = """<!DOCTYPE html>
 <html lang="kk"><head><title>Қазақ тілі</title><script>var x = "қ";</script></head>
@@ -222,3 +224,24 @@ def test_input_in_the_wrong_format_is_a_clear_error() -> None:
         convert_xliff(TMX)
     with pytest.raises(ParseError, match="not valid UTF-8"):
         convert_html(b"<p>\xff</p>")
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("project", ["django", "dnf", "blivet"])
+def test_real_kazakh_po_files_keep_every_placeholder(shared_data: Path, project: str) -> None:
+    data = (shared_data / "tm" / "po" / project / "kk.po").read_bytes()
+    before = polib.pofile(data.decode("utf-8"))
+    after = polib.pofile(convert_po(data, name=f"{project}/kk.po").decode("utf-8"))
+    assert after.metadata["Language"] == "kk@latin"
+    pairs = 0
+    for old, new in zip(before, after, strict=True):
+        assert new.msgid == old.msgid
+        assert new.flags == old.flags
+        strings = [(old.msgstr, new.msgstr)]
+        strings += list(zip(old.msgstr_plural.values(), new.msgstr_plural.values(), strict=True))
+        for source, result in strings:
+            if source:
+                pairs += 1
+                assert _PLACEHOLDER.findall(result) == _PLACEHOLDER.findall(source)
+                assert not any("\u0400" <= c <= "\u04ff" for c in result), result
+    assert pairs > 50

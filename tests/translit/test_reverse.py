@@ -19,6 +19,9 @@ from kazlit.translit import to_cyrillic, to_cyrillic_report, transliterate
         ("2018", "SHYMKENT", "ШЫМКЕНТ"),
         ("2017", "Qazaqstan Respy'bli'kasy", "Қазақстан Республикасы"),
         ("2017", "S'ymkent", "Шымкент"),
+        ("2021", "QOİAN aiaqtaldy, Germaniia", "ҚОЯН аяқталды, Германия"),
+        ("2018", "Allııarova", "Аллиярова"),
+        ("2017", "Qoi'an", "Қоян"),
         ("arabic", "قازاق ٴتىلى", "қазақ тілі"),
         ("arabic", "اكە", "әке"),
         ("arabic", "قالايسىڭ؟", "қалайсың?"),
@@ -59,3 +62,9 @@ def test_round_trip_of_a_sentence_without_ambiguous_letters() -> None:
         assert to_cyrillic(transliterate(text, scheme), scheme) == text
     lower = "бүгін күн жылы, біз далаға барамыз. ертең ауыл бала болады."
     assert to_cyrillic(transliterate(lower, "arabic"), "arabic") == lower
+
+
+def test_loanword_ia_is_read_as_ya_and_reported() -> None:
+    result = to_cyrillic_report("Qoian")
+    assert result.text == "Қоян"
+    assert [(a.source, a.candidates) for a in result.ambiguities] == [("ia", ("я", "иа", "йа"))]

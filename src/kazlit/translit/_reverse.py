@@ -5,7 +5,8 @@ None of these is reversible everywhere. The 2021 alphabet writes и and й alike
 (ş). Where one spelling has several Cyrillic readings the result records an
 :class:`Ambiguity` with every candidate and the one chosen, instead of guessing in
 silence. The choice is a simple rule (й after a vowel, и elsewhere; х for h; ш for
-ş); loanword spellings (ia, iu, io, s for ц …) are not restored.
+ş; я for ia and ю for iu, reported too since they may be и/й + a vowel); the
+other loanword spellings (s for ц, io for ё, dropped ъ and ь) are not restored.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ _LATIN: dict[str, dict[str, tuple[str, ...]]] = {
         "v": ("в",),
         "y": ("ы",),
         "z": ("з",),
+        # loanword spellings (orthographic policy); the first reading is the default
+        "ia": ("я", "иа", "йа"),
+        "iu": ("ю", "иу", "йу"),
     },
     "2018": {
         "a": ("а",),
@@ -91,6 +95,8 @@ _LATIN: dict[str, dict[str, tuple[str, ...]]] = {
         "v": ("в",),
         "y": ("ы",),
         "z": ("з",),
+        "ıa": ("я", "иа", "йа"),
+        "ıý": ("ю", "иу", "йу"),
     },
     "2017": {
         "a": ("а",),
@@ -125,6 +131,8 @@ _LATIN: dict[str, dict[str, tuple[str, ...]]] = {
         "y": ("ы",),
         "y'": ("у",),
         "z": ("з",),
+        "i'a": ("я", "иа", "йа"),
+        "i'y'": ("ю", "иу", "йу"),
     },
 }
 _VOWELS = frozenset("аәеиоөұүыіуюяёэ" + "аәеиоөұүыіуюяёэ".upper())
