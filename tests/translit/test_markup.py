@@ -245,3 +245,13 @@ def test_real_kazakh_po_files_keep_every_placeholder(shared_data: Path, project:
                 assert _PLACEHOLDER.findall(result) == _PLACEHOLDER.findall(source)
                 assert not any("\u0400" <= c <= "\u04ff" for c in result), result
     assert pairs > 50
+
+
+def test_reverse_markup_back_to_cyrillic() -> None:
+    latin = convert_html(HTML)
+    back = convert_html(latin, "2021", reverse=True).decode()
+    assert '<html lang="kk-Cyrl">' in back
+    assert "<title>Қазақ тілі</title>" in back
+    assert "Сәлем, <b>әлем</b>!" in back
+    arabic = convert_html(HTML, "arabic")
+    assert 'dir="ltr"' in convert_html(arabic, "arabic", reverse=True).decode()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +90,52 @@ def test_strict_reports_the_absolute_line(tmp_path: Path) -> None:
     assert done.returncode == 5
     assert b"line 6, column 5" in done.stderr
     assert run([str(src)]).returncode == 0
+
+
+class _EndlessKazakh(io.RawIOBase):
+    """A readable stream of *size* bytes of Kazakh lines, produced lazily."""
+
+    LINE = "Қазақстан Республикасы — ШЫМКЕНТ қаласы.\n".encode()
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+        self.pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = min(len(buffer), self.left)
+        start = self.pos % len(self.LINE)
+        buffer[:n] = (self.LINE * (n // len(self.LINE) + 2))[start : start + n]
+        self.left -= n
+        self.pos += n
+        return n
+
+
+class _CountingSink(io.RawIOBase):
+    def __init__(self) -> None:
+        self.written = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.written += len(data)
+        return len(data)
+
+
+def test_stream_memory_does_not_grow_with_the_input() -> None:
+    from kazlit.translit import Transliterator, convert_stream  # noqa: PLC0415
+
+    engine = Transliterator("2021")
+    size = 3 * 1024 * 1024
+    sink = _CountingSink()
+    tracemalloc.start()
+    try:
+        convert_stream(_EndlessKazakh(size), sink, engine.transliterate, chunk_size=1 << 16)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sink.written > size // 2
+    assert peak < 16 * (1 << 16)  # a few chunks, not the 3 MB input
