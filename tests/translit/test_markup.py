@@ -27,6 +27,7 @@ HTML = """<!DOCTYPE html>
 <html lang="kk"><head><title>Қазақ тілі</title><script>var x = "қ";</script></head>
 <body><p>Сәлем, <b>әлем</b>! <img alt="Сурет" src="сурет.png">
 <span lang="ru">Привет</span> <code>қ</code> <span translate="no">Абай</span> &amp;</p>
+<p>Абай&nbsp;&laquo;жолы&raquo; &#1178;</p>
 </body></html>""".encode()
 
 
@@ -40,6 +41,7 @@ def test_html_converts_only_kazakh_text() -> None:
     assert '<span lang="ru">Привет</span>' in out
     assert "<code>қ</code>" in out
     assert '<span translate="no">Абай</span>' in out
+    assert "<p>Abai&nbsp;&laquo;joly&raquo; &#1178;</p>" in out  # entity references as written
 
 
 def test_arabic_sets_rtl() -> None:

@@ -274,11 +274,20 @@ def convert_html(
     if not data.strip():
         raise ParseError("document is empty", path=name, format="html")
     try:
-        doc = html.document_fromstring(data.decode("utf-8"))
+        source = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ParseError(
             f"byte offset {exc.start}: not valid UTF-8", path=name, format="html"
         ) from exc
+    # The HTML parser would decode entity references; keep them exactly as written.
+    entities: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        entities.append(match.group())
+        return f"\ue000{len(entities) - 1}\ue001"
+
+    try:
+        doc = html.document_fromstring(_ENTITY.sub(hide, source))
     except (et.ParserError, ValueError) as exc:
         raise ParseError(f"not HTML: {exc}", path=name, format="html") from exc
     _convert_tree(doc, conv, assume_kazakh=assume_kazakh)
@@ -293,9 +302,12 @@ def convert_html(
     out: str = html.tostring(doc, doctype="<!DOCTYPE html>", encoding="unicode")
     for token, value in kept.items():
         out = out.replace(token, value)
+    out = _HIDDEN_ENTITY.sub(lambda m: entities[int(m.group(1))], out)
     return out.encode("utf-8")
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_HIDDEN_ENTITY = re.compile("\ue000([0-9]+)\ue001")
 _URI_ATTRIBUTES = frozenset(
     {"href", "src", "action", "cite", "data", "longdesc", "usemap", "background", "name"}
 )
