@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import tracemalloc
@@ -139,3 +140,16 @@ def test_stream_memory_does_not_grow_with_the_input() -> None:
         tracemalloc.stop()
     assert sink.written > size // 2
     assert peak < 16 * (1 << 16)  # a few chunks, not the 3 MB input
+
+
+def test_reverse_json_reports_the_ambiguous_spans() -> None:
+    done = run(["--reverse", "--json"], "üi şahar\n".encode())
+    assert done.returncode == 0
+    doc = json.loads(done.stdout)
+    assert doc["text"] == "үй шахар\n"
+    assert [(a["source"], a["candidates"]) for a in doc["ambiguities"]] == [
+        ("i", ["и", "й"]),
+        ("ş", ["ш", "ч", "щ"]),
+        ("h", ["х", "һ"]),
+    ]
+    assert run(["--json"], b"x").returncode == 2  # --json needs --reverse

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from pathlib import Path
 from typing import IO
@@ -10,7 +11,7 @@ from typing import IO
 import click
 
 from kazlit.cli._ui import output_stream, progress
-from kazlit.errors import TransliterationError
+from kazlit.errors import ParseError, TransliterationError
 from kazlit.translit import (
     FORMATS,
     LOANWORD_POLICIES,
@@ -25,6 +26,7 @@ from kazlit.translit import (
     convert_xliff,
     convert_xml,
     guess_format,
+    to_cyrillic_report,
 )
 
 _MARKUP = {
@@ -72,6 +74,12 @@ def _check_scheme(scheme: str, reverse: bool) -> None:
 @click.option(
     "--fix-lookalikes", is_flag=True, help="Repair Latin a o e c p x i inside Cyrillic words."
 )
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="With --reverse on text: one JSON document with the text and its ambiguous spans.",
+)
 @click.option("-o", "--output", default=None, help="Output file (written only on success).")
 @click.argument("input_path", metavar="[INPUT]", default="-")
 @click.pass_context
@@ -84,6 +92,7 @@ def translit(
     loanwords: str,
     strict: bool,
     fix_lookalikes: bool,
+    as_json: bool,
     output: str | None,
     input_path: str,
 ) -> None:
@@ -100,8 +109,12 @@ def translit(
     if fmt == "auto":
         fmt = "text" if input_path == "-" else guess_format(input_path)
     quiet = bool((ctx.obj or {}).get("quiet"))
+    if as_json and not (reverse and fmt == "text"):
+        raise click.UsageError("--json goes with --reverse on plain text")
     with _open_input(input_path) as source, output_stream(output) as target:
-        if fmt == "text":
+        if as_json:
+            target.write(_report_json(source.read(), scheme, name).encode("utf-8"))
+        elif fmt == "text":
             total = None if input_path == "-" else Path(input_path).stat().st_size
             with progress("translit", enabled=not quiet) as report:
                 convert_stream(
@@ -113,6 +126,32 @@ def translit(
             convert_epub(source, target, name=name, conversion=conv)
         else:
             target.write(_MARKUP[fmt](source.read(), name=name, conversion=conv))
+
+
+def _report_json(data: bytes, scheme: str, name: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"byte offset {exc.start}: not valid UTF-8", path=name, format="text"
+        ) from exc
+    result = to_cyrillic_report(text, scheme)
+    doc = {
+        "scheme": scheme,
+        "text": result.text,
+        "exact": result.exact,
+        "ambiguities": [
+            {
+                "start": a.start,
+                "end": a.end,
+                "source": a.source,
+                "candidates": list(a.candidates),
+                "chosen": a.chosen,
+            }
+            for a in result.ambiguities
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def _open_input(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
