@@ -55,3 +55,11 @@ package: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache
+
+# Transliteration benchmark: kazlit against str.translate, PyICU and turkic-translit.
+# The peers live only in .venv-bench (PyICU builds against libicu-dev + pkg-config).
+bench-translit:
+	@test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet -e . pyicu turkic-translit \
+		|| echo "kazlit: could not install a peer (PyICU needs: apt-get install -y libicu-dev pkg-config)"
+	.venv-bench/bin/python benchmarks/translit.py --mb 10 --repeat 5

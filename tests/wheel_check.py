@@ -20,6 +20,10 @@ if "site-packages" not in here.parts:
 # Every data file kazlit ships, by package; add new ones here as they appear.
 REQUIRED = {
     "kazlit": ["py.typed"],
+    "kazlit.translit": [
+        f"schemes/{n}.json"
+        for n in ("2021", "2018", "2017", "iso9", "bgn-pcgn", "ala-lc", "arabic")
+    ],
 }
 missing = [
     f"{package}/{name}"

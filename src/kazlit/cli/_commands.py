@@ -8,6 +8,11 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "languages": ("kazlit.cli.languages", "languages", "List the language tags kazlit supports."),
+    "translit": (
+        "kazlit.cli.translit",
+        "translit",
+        "Transliterate Kazakh text or markup between scripts.",
+    ),
 }
 COMMANDS["init"] = ("kazlit.cli.project", "init", "Create a kazlit project (kazlit.toml).")
 COMMANDS["build"] = ("kazlit.cli.project", "build", "Run the project's pipeline, incrementally.")
