@@ -35,6 +35,7 @@ REQUIRED_KEYS = ("id", "genre", "year", "licence", "source", "original_language"
 # languages with no file at all, and translations that stop after N chapters.
 MISSING: dict[str, frozenset[str]] = {
     "dala-zhyry": frozenset(),
+    "kuy-tolgau": frozenset(),
 }
 PARTIAL: dict[str, dict[str, int]] = {}
 POEMS: frozenset[str] = frozenset()
