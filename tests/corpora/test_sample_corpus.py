@@ -37,6 +37,7 @@ MISSING: dict[str, frozenset[str]] = {
     "dala-zhyry": frozenset(),
     "kuy-tolgau": frozenset(),
     "sakhna": frozenset(),
+    "kenep": frozenset({"ar", "zh"}),
 }
 PARTIAL: dict[str, dict[str, int]] = {"sakhna": {"es": 1}}
 POEMS: frozenset[str] = frozenset()
