@@ -38,9 +38,10 @@ MISSING: dict[str, frozenset[str]] = {
     "kuy-tolgau": frozenset(),
     "sakhna": frozenset(),
     "kenep": frozenset({"ar", "zh"}),
+    "olen": frozenset({"es"}),
 }
 PARTIAL: dict[str, dict[str, int]] = {"sakhna": {"es": 1}}
-POEMS: frozenset[str] = frozenset()
+POEMS = frozenset({"olen"})
 
 WORK_IDS = sorted(MISSING)
 NOTE = re.compile(r"^<!-- note: .+ -->$")
