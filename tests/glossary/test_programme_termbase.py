@@ -10,7 +10,9 @@ Sources of the letter rules:
 * Kazakh Latin: the alphabet presented by the Government of Kazakhstan on
   28 January 2021 (31 letters: A Ä B D E F G Ğ H I İ J K L M N Ñ O Ö P Q R S Ş T U Ū Ü V
   Y Z), with the letter correspondences published with it (і → ı, upper case І → I;
-  и, й → i, upper case İ; ұ → ū; ү → ü; ы → y; ш → ş; х, һ → h).
+  и, й → i, upper case İ; ұ → ū; ү → ü; ы → y; ш → ş; х, һ → h); the same table is
+  reproduced, with a transliterated sample text, in the "Latin script" section of the
+  English Wikipedia article "Kazakh alphabets".
 * Letters that occur only in loanwords (ц ч щ ю я ё э ъ ь) follow the 2018 draft
   orthographic rules for the Latin-based alphabet: ц → s, ч → ş, щ → ş, ю → iu,
   я → ia, ё → io, э → e, ъ and ь are not written.
