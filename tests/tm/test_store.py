@@ -125,8 +125,8 @@ def test_an_old_schema_is_migrated_forward_keeping_its_units(tmp_path: Path) -> 
     for statement in MIGRATIONS[1]:
         db.execute(statement)
     db.execute(
-        "INSERT INTO units (id, tuid, source_lang, source_hash, context_prev, data)"
-        " VALUES (1, NULL, 'kk-Cyrl', x'00', NULL, ?)",
+        "INSERT INTO units (id, tuid, srclang, source_lang, source_hash, context_prev, data)"
+        " VALUES (1, NULL, 'kk', 'kk-Cyrl', x'00', NULL, ?)",
         ('{"v":[{"l":"kk","c":["сәлем"]},{"l":"en","c":["hello"]}]}',),
     )
     db.execute("INSERT INTO segments VALUES (1, 0, 'kk-Cyrl', 'kk', 'сәлем')")

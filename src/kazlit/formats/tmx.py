@@ -141,7 +141,47 @@ def _dated(elem: etree._Element, attrs: list[tuple[str, str]]) -> dict[str, obje
     return fields
 
 
+_XML_LANG = XML_NS + "lang"
+_SIMPLE_TU = frozenset({"tuid", "srclang"})
+
+
+def _simple_variant(tuv: etree._Element) -> Variant | None:
+    """The fast path for the common ``<tuv xml:lang=".."><seg>text</seg></tuv>``."""
+    attrib = tuv.attrib
+    if len(attrib) != 1 or len(tuv) != 1:
+        return None
+    seg = tuv[0]
+    if seg.tag != "seg" or len(seg) != 0:
+        return None
+    raw = attrib.get(_XML_LANG) or attrib.get("lang")
+    if not raw:
+        return None
+    text = seg.text
+    return Variant(raw, (text,) if text else ())
+
+
 def _unit(tu: etree._Element, default_src: str | None) -> TranslationUnit:
+    if _SIMPLE_TU.issuperset(tu.attrib.keys()):
+        variants = []
+        for child in tu:
+            if child.tag != "tuv":
+                break
+            variant = _simple_variant(child)
+            if variant is None:
+                break
+            variants.append(variant)
+        else:
+            if variants:
+                srclang = tu.get("srclang") or default_src
+                return TranslationUnit(
+                    tuple(variants),
+                    tuid=tu.get("tuid"),
+                    srclang=srclang.strip() if srclang else None,
+                )
+    return _full_unit(tu, default_src)
+
+
+def _full_unit(tu: etree._Element, default_src: str | None) -> TranslationUnit:
     line = _line(tu)
     attrs = list(attrs_of(tu, _TU_SKIP))
     fields = _dated(tu, attrs)

@@ -97,6 +97,10 @@ Attrs: TypeAlias = tuple[tuple[str, str], ...]
 Content: TypeAlias = tuple["str | Inline", ...]
 
 
+_set = object.__setattr__
+_is_nfc = unicodedata.is_normalized
+
+
 def nfc(text: str) -> str:
     """Return *text* in Unicode normalization form C (the model's invariant)."""
     if unicodedata.is_normalized("NFC", text):
@@ -282,15 +286,24 @@ class Variant:
     lang: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
-        raw = self.raw_lang.strip()
-        if not raw:
-            raise LanguageError("a variant needs a language tag")
-        object.__setattr__(self, "raw_lang", raw)
+        raw = self.raw_lang
+        if not raw or raw[0].isspace() or raw[-1].isspace():
+            raw = raw.strip()
+            if not raw:
+                raise LanguageError("a variant needs a language tag")
+            _set(self, "raw_lang", raw)
         given: object = self.content  # a bare str is accepted as one run of text
         parts = (given,) if isinstance(given, str) else self.content
-        object.__setattr__(self, "content", _nfc_content(parts))
-        object.__setattr__(self, "attrs", _nfc_attrs(self.attrs))
-        object.__setattr__(self, "lang", lang_key(raw))
+        if len(parts) == 1 and type(parts[0]) is str and parts[0]:
+            if not _is_nfc("NFC", parts[0]):
+                _set(self, "content", (unicodedata.normalize("NFC", parts[0]),))
+            elif parts is not self.content:
+                _set(self, "content", parts)
+        else:
+            _set(self, "content", _nfc_content(parts))
+        if self.attrs:
+            _set(self, "attrs", _nfc_attrs(self.attrs))
+        _set(self, "lang", lang_key(raw))
 
     @property
     def supported(self) -> bool:
@@ -341,8 +354,10 @@ class TranslationUnit:
     attrs: Attrs = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "variants", tuple(self.variants))
-        object.__setattr__(self, "attrs", _nfc_attrs(self.attrs))
+        if type(self.variants) is not tuple:
+            _set(self, "variants", tuple(self.variants))
+        if self.attrs:
+            _set(self, "attrs", _nfc_attrs(self.attrs))
         for name in ("context_prev", "context_next"):
             value = getattr(self, name)
             if value is not None:

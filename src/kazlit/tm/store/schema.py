@@ -12,19 +12,23 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
-        # One row per unit: the whole unit as JSON (lossless), plus the columns the
-        # store looks things up by. source_hash: language + source content.
+        # One row per unit: the columns the store looks things up by, and the whole
+        # unit as JSON (lossless). A unit that is nothing but plain-text variants
+        # (most of any TM) has data NULL and is rebuilt from its segments rows.
+        # source_hash: canonical source language + source content, markup included.
         """CREATE TABLE units (
             id INTEGER PRIMARY KEY,
             tuid TEXT,
+            srclang TEXT,
             source_lang TEXT NOT NULL,
             source_hash BLOB NOT NULL,
             context_prev TEXT,
-            data TEXT NOT NULL
+            data TEXT
         )""",
         "CREATE INDEX units_source_hash ON units (source_hash)",
         # One row per variant: its canonical language and plain text, for matching
-        # and concordance without decoding the JSON.
+        # and concordance without decoding the JSON. No index on lang: readers scan
+        # a language pair in bulk, and imports stay fast.
         """CREATE TABLE segments (
             unit_id INTEGER NOT NULL REFERENCES units (id) ON DELETE CASCADE,
             ord INTEGER NOT NULL,
@@ -33,7 +37,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             text TEXT NOT NULL,
             PRIMARY KEY (unit_id, ord)
         ) WITHOUT ROWID""",
-        "CREATE INDEX segments_lang ON segments (lang, unit_id)",
     ),
     2: (
         # The import log: which file was imported when, and what it did.

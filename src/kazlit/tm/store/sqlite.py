@@ -101,6 +101,7 @@ class SQLiteStore:
             if mode.lower() != "wal":  # pragma: no cover - e.g. a read-only medium
                 log.warning("%s: journal mode %s, not WAL", self.path, mode)
             self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA cache_size = -32768")  # 32 MiB of page cache, at most
             self._db.execute("PRAGMA foreign_keys = ON")
             if version < SCHEMA_VERSION:
                 self._migrate()
@@ -257,17 +258,25 @@ class SQLiteStore:
                 counts["updated"] += 1
         db = self._db
         db.executemany(
-            "INSERT INTO units (id, tuid, source_lang, source_hash, context_prev, data)"
-            " VALUES (?,?,?,?,?,?)",
+            "INSERT INTO units (id, tuid, srclang, source_lang, source_hash, context_prev, data)"
+            " VALUES (?,?,?,?,?,?,?)",
             [
-                (uid, u.tuid, new_meta[uid][0].lang, new_meta[uid][1], u.context_prev, dumps(u))
+                (
+                    uid,
+                    u.tuid,
+                    u.srclang,
+                    new_meta[uid][0].lang,
+                    new_meta[uid][1],
+                    u.context_prev,
+                    None if _is_simple(u) else dumps(u),
+                )
                 for uid, u in new.items()
             ],
         )
         for uid, u in changed.items():
             db.execute(
-                "UPDATE units SET tuid = ?, context_prev = ?, data = ? WHERE id = ?",
-                (u.tuid, u.context_prev, dumps(u), uid),
+                "UPDATE units SET tuid = ?, srclang = ?, context_prev = ?, data = ? WHERE id = ?",
+                (u.tuid, u.srclang, u.context_prev, None if _is_simple(u) else dumps(u), uid),
             )
         if changed:
             db.executemany("DELETE FROM segments WHERE unit_id = ?", [(i,) for i in changed])
@@ -299,15 +308,15 @@ class SQLiteStore:
     # ------------------------------------------------------------------ reading
     def get(self, unit_id: int) -> TranslationUnit | None:
         """The unit with *unit_id*, or None."""
-        row = self._db.execute("SELECT data FROM units WHERE id = ?", (unit_id,)).fetchone()
-        return None if row is None else loads(row[0])
+        rows = self._db.execute(f"{_UNIT_ROW} WHERE id = ?", (unit_id,)).fetchall()
+        return self._units_from_rows(rows)[0][1] if rows else None
 
     def iter_units(
         self, src_lang: str | None = None, tgt_lang: str | None = None
     ) -> Iterator[tuple[int, TranslationUnit]]:
         """Every ``(unit_id, unit)`` in id order, optionally only those with both languages."""
         wanted = [lang_key(x) for x in (src_lang, tgt_lang) if x]
-        query = "SELECT id, data FROM units"
+        query = _UNIT_ROW
         where = " AND ".join(
             "EXISTS (SELECT 1 FROM segments s WHERE s.unit_id = units.id AND s.lang = ?)"
             for _ in wanted
@@ -315,9 +324,35 @@ class SQLiteStore:
         if where:
             query += f" WHERE {where}"
         cursor = self._db.execute(query + " ORDER BY id", wanted)
-        while rows := cursor.fetchmany(1000):
-            for unit_id, data in rows:
-                yield unit_id, loads(data)
+        while rows := cursor.fetchmany(500):
+            yield from self._units_from_rows(rows)
+
+    def _units_from_rows(
+        self, rows: list[tuple[int, str | None, str | None, str | None, str | None]]
+    ) -> list[tuple[int, TranslationUnit]]:
+        simple = [row[0] for row in rows if row[4] is None]
+        variants: dict[int, list[Variant]] = {}
+        if simple:
+            marks = ",".join("?" * len(simple))
+            for unit_id, raw_lang, text in self._db.execute(
+                f"SELECT unit_id, raw_lang, text FROM segments WHERE unit_id IN ({marks})"  # noqa: S608 - only placeholders
+                " ORDER BY unit_id, ord",
+                simple,
+            ):
+                variants.setdefault(unit_id, []).append(Variant(raw_lang, (text,)))
+        out = []
+        for unit_id, tuid, srclang, context_prev, data in rows:
+            if data is not None:
+                out.append((unit_id, loads(data)))
+            else:
+                unit = TranslationUnit(
+                    tuple(variants.get(unit_id, ())),
+                    tuid=tuid,
+                    srclang=srclang,
+                    context_prev=context_prev,
+                )
+                out.append((unit_id, unit))
+        return out
 
     def iter_segments(
         self, src_lang: str, tgt_lang: str
@@ -354,6 +389,28 @@ class SQLiteStore:
             imports=imports,
             size_bytes=size,
         )
+
+
+_UNIT_ROW = "SELECT id, tuid, srclang, context_prev, data FROM units"
+
+
+def _is_simple(unit: TranslationUnit) -> bool:
+    """True when the unit is fully described by its columns and segments rows."""
+    if (
+        unit.created or unit.created_by or unit.changed or unit.changed_by
+        or unit.origin_work or unit.origin_segment or unit.context_next
+        or unit.notes or unit.props or unit.attrs
+    ):  # fmt: skip
+        return False
+    for v in unit.variants:
+        content = v.content
+        if len(content) > 1 or (content and type(content[0]) is not str):
+            return False
+        if v.created or v.created_by or v.changed or v.changed_by or v.notes or v.props:
+            return False
+        if v.attrs:
+            return False
+    return True
 
 
 def _with_srclang(unit: TranslationUnit, srclang: str) -> TranslationUnit:
