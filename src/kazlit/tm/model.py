@@ -50,6 +50,7 @@ __all__ = [
     "Prop",
     "TranslationUnit",
     "Variant",
+    "content_native",
     "content_text",
     "content_tokens",
     "lang_key",
@@ -177,6 +178,23 @@ def content_text(content: Content) -> str:
             parts.append(part)
         elif not part.is_code and part.kind != "sub":
             parts.append(content_text(part.content))
+    return "".join(parts)
+
+
+def content_native(content: Content) -> str:
+    """*content* as the original document held it: text with the native codes put back.
+
+    For formats without markup (PO, TSV) and for checking a TM against its source
+    document.
+    """
+    parts: list[str] = []
+    for part in content:
+        if isinstance(part, str):
+            parts.append(part)
+        elif part.is_code:
+            parts.append(part.code)
+        else:
+            parts.append(content_native(part.content))
     return "".join(parts)
 
 

@@ -13,7 +13,10 @@ from typing import Any
 
 from kazlit.tm.model import Content, Inline, Note, Prop, TranslationUnit, Variant
 
-__all__ = ["content_key", "dumps", "format_date", "loads", "parse_date"]
+__all__ = ["content_key", "dumps", "format_date", "loads", "parse_date", "source_key"]
+
+#: Unit props that keep units with the same source apart (gettext's msgctxt).
+DISAMBIGUATING_PROPS = ("x-po-msgctxt",)
 
 _DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 
@@ -53,6 +56,18 @@ def content_key(lang: str, content: Content) -> bytes:
     else:
         payload = f"{lang}\x1e" + json.dumps(_content_out(content), ensure_ascii=False)
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).digest()
+
+
+def source_key(unit: TranslationUnit, source: Variant) -> bytes:
+    """The key a store deduplicates *unit* by: its source, and its PO context if any."""
+    key = content_key(source.lang, source.content)
+    if unit.props:
+        for name in DISAMBIGUATING_PROPS:
+            value = unit.prop(name)
+            if value is not None:
+                payload = key + f"\x1d{name}\x1d{value}".encode()
+                key = hashlib.blake2b(payload, digest_size=16).digest()
+    return key
 
 
 def _opt_date(value: datetime | None) -> str | None:

@@ -21,7 +21,7 @@ from typing import Self
 from kazlit._version import __version__
 from kazlit.errors import StoreError
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
-from kazlit.tm.serial import content_key, dumps, loads
+from kazlit.tm.serial import dumps, loads, source_key
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats, merge_unit
 from kazlit.tm.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -225,7 +225,7 @@ class SQLiteStore:
             if source is None:
                 counts["skipped"] += 1
                 continue
-            keyed.append((unit, source, content_key(source.lang, source.content)))
+            keyed.append((unit, source, source_key(unit, source)))
         existing = self._ids_by_hash([k for _, _, k in keyed])
         new: dict[int, TranslationUnit] = {}
         new_meta: dict[int, tuple[Variant, bytes]] = {}
