@@ -71,7 +71,8 @@ class TestPO(CodecContract):
 
     def test_msgctxt_fuzzy_and_comments_survive_and_keep_entries_apart(self) -> None:
         data = (
-            'msgid ""\nmsgstr ""\n"Language: kk\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgid ""\nmsgstr ""\n"Language: kk\\n"\n'
+            '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
             "# translator note\n#. extracted\n#: views.py:12\n#, fuzzy, python-format\n"
             'msgctxt "month"\nmsgid "May"\nmsgstr "Мамыр"\n\n'
             'msgctxt "verb"\nmsgid "May"\nmsgstr "Болады"\n\n'
