@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kazlit.errors import ParseError, UnknownFormatError
-from kazlit.formats import get_codec, guess_format, po, tmx, tsv
-from kazlit.tm.model import Note, Prop, TranslationUnit, Variant
+from kazlit.formats import get_codec, guess_format, po, tmx, tsv, xliff
+from kazlit.tm.model import Inline, Note, Prop, TranslationUnit, Variant
 
 from .contract import CodecContract
 
@@ -132,7 +132,85 @@ class TestTSV(CodecContract):
 def test_registry_is_lazy_and_names_the_known_formats() -> None:
     assert get_codec("TMX") is tmx
     assert guess_format("memory.XLF") == "xliff"
-    with pytest.raises(UnknownFormatError, match="known: po, tmx, tsv, xliff"):
+    with pytest.raises(UnknownFormatError, match="known: po, tmx, tsv, xliff, xliff2"):
         get_codec("docx")
     with pytest.raises(UnknownFormatError, match=r"unknown file extension '\.docx'"):
         guess_format("a.docx")
+
+
+class TestXLIFF12(CodecContract):
+    NAME = "xliff"
+    MARKUP = True
+
+    def malformed(self) -> tuple[bytes, int]:
+        data = (
+            f'<xliff version="1.2" xmlns="{xliff.NS_12}">\n'
+            '<file source-language="kk" target-language="ru" original="x" datatype="plaintext">\n'
+            "<body>\n<trans-unit id='1'><source>a</source><target>b</target></trans-unit>\n"
+            "<trans-unit id='2'><source>a</source><target>b</trgt></trans-unit>\n"
+            "</body></file></xliff>\n"
+        )
+        return data.encode(), 5
+
+    def test_file_says_what_made_it(self) -> None:
+        text = self.write([self.pair("сәлем", "привет")]).decode()
+        assert 'tool-id="kazlit"' in text
+        assert 'source-language="kk-Cyrl"' in text
+
+
+class TestXLIFF20(CodecContract):
+    NAME = "xliff2"
+    MARKUP = True
+
+    def malformed(self) -> tuple[bytes, int]:
+        data = (
+            f'<xliff version="2.0" xmlns="{xliff.NS_20}" srcLang="kk" trgLang="ru">\n'
+            '<file id="f1">\n<unit id="u1"><segment><source>a<target>b</target>'
+            "</segment></unit>\n</file></xliff>\n"
+        )
+        return data.encode(), 3
+
+    def test_codes_go_to_original_data(self) -> None:
+        unit = TranslationUnit(
+            (
+                Variant("en", ("Press ", Inline("ph", (("x", "1"),), ("<br/>",)), " now")),
+                Variant("kk", ("Қазір ", Inline("ph", (("x", "1"),), ("<br/>",)), " басыңыз")),
+            ),
+            srclang="en",
+        )
+        out = io.BytesIO()
+        xliff.write([unit], out, src_lang="en", tgt_lang="kk", version="2.0")
+        text = out.getvalue().decode()
+        assert '<data id="d1">&lt;br/&gt;</data>' in text
+        (back,) = xliff.read(io.BytesIO(out.getvalue()))
+        assert back.text("kk") == "Қазір  басыңыз"
+        assert back.variants[1].tokens() == "Қазір <1/> басыңыз"
+
+
+@pytest.mark.shared_data
+def test_real_xliff_files(shared_data: Path) -> None:
+    folder = shared_data / "tm" / "xliff"
+
+    def units(name: str, **kw: str) -> list[TranslationUnit]:
+        with (folder / name).open("rb") as fh:
+            return list(xliff.read(fh, path=name, **kw))
+
+    # untranslated units (no target, empty target) are not translations
+    okapi = units("omegat_en-xx.xlf")
+    assert [u.text("xx") for u in okapi] == ["bar", "Satisfait?", "Satisfaite?"]
+    assert okapi[1].notes == (Note("Adressed to male respondents."),)
+    tags = units("omegat_file-XLIFFFilter-tags.xlf")
+    gandalf = tags[1]
+    assert gandalf.tuid == "7"
+    assert [v.raw_lang for v in gandalf.variants] == ["EN-US", "FR-FR"]
+    assert gandalf.variants[1].tokens() == "About <1>Gandalf</1>"
+    nested = tags[8].variants[1]
+    assert nested.tokens() == "Nested tags: before <1><2><3/></2></1> after"
+    assert len(units("omegat_file-xliff-BUGS1221.xlf")) == 7
+    assert units("omegat_ex.14.5.xlf") == []  # sources only
+    with pytest.raises(ParseError, match="no target language") as info:
+        units("omegat_ex.9.5.xlf")
+    assert info.value.line == 38
+    birds = units("omegat_ex.9.5.xlf", tgt_lang="fr")
+    assert birds[0].text("fr") == "Oiseaux de haute altitude"
+    assert birds[0].tuid == "title-5"

@@ -86,7 +86,7 @@ def _quiet() -> bool:
     return bool(obj and obj.get("quiet"))
 
 
-_FORMATS = click.Choice(["tmx", "po", "xliff", "tsv"])
+_FORMATS = click.Choice(["tmx", "po", "xliff", "xliff2", "tsv"])
 _MERGE = click.Choice(["update", "add-variant", "skip"])
 
 

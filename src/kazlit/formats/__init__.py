@@ -41,6 +41,7 @@ CODECS: dict[str, str] = {
     "tmx": "kazlit.formats.tmx",
     "po": "kazlit.formats.po",
     "xliff": "kazlit.formats.xliff",
+    "xliff2": "kazlit.formats.xliff2",
     "tsv": "kazlit.formats.tsv",
 }
 #: File name suffix → format name.
@@ -50,7 +51,7 @@ EXTENSIONS: dict[str, str] = {
     ".pot": "po",
     ".xlf": "xliff",
     ".xliff": "xliff",
-    ".xlf2": "xliff",
+    ".xlf2": "xliff2",
     ".tsv": "tsv",
     ".tab": "tsv",
 }

@@ -85,8 +85,10 @@ INLINE_KINDS: frozenset[str] = frozenset(
         "cp",
     ]
 )
-#: Kinds whose content is native code (not translatable text).
-CODE_KINDS: frozenset[str] = frozenset(["bpt", "ept", "ph", "it", "ut"])
+#: Kinds whose content is native code (not translatable text), or that stand for code.
+CODE_KINDS: frozenset[str] = frozenset(
+    ["bpt", "ept", "ph", "it", "ut", "x", "bx", "ex", "sc", "ec", "cp", "sm", "em"]
+)
 # Kinds that open or close a pair, and kinds that stand alone, for token rendering.
 _OPENERS = frozenset({"bpt", "bx", "sc", "sm"})
 _CLOSERS = frozenset({"ept", "ex", "ec", "em"})
@@ -137,9 +139,10 @@ class Inline:
 
     ``kind`` is the element it came from (``bpt``, ``ph``, ``g`` …); ``attrs`` its
     attributes in document order; ``content`` its native code for code kinds
-    (``bpt``, ``ept``, ``ph``, ``it``, ``ut``), which may hold ``sub`` elements with
-    translatable text, or its translatable content for wrapping kinds (``hi``,
-    ``g``, ``mrk``, ``pc``, ``sub``).
+    (:data:`CODE_KINDS`: TMX ``bpt``, ``ept``, ``ph``, ``it``, ``ut``, whose code
+    may hold ``sub`` elements with translatable text; XLIFF 2.0 codes carry the
+    ``originalData`` their ``dataRef`` points to), or its translatable content for
+    wrapping kinds (``hi``, ``g``, ``mrk``, ``pc``, ``sub``).
     """
 
     kind: InlineKind
