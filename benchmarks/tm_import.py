@@ -4,7 +4,7 @@ Builds two TMX files at run time from the real strings of
 ../shared/data/tm/bench_corpus.tsv.gz (PO entries of Django and dnf in 99
 languages): N units and 10 × N units, each unit an English msgid with its
 translation. Each measurement runs in a fresh child process, which reports its own
-CPU time and peak RSS:
+CPU time and peak resident memory (VmHWM):
 
 * kazlit read: ``kazlit.formats.tmx.read`` over the file (parse into units);
 * kazlit import: ``kazlit.formats.tmio.import_file`` into a new SQLite TM (parse,
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "tm" / "bench_corpus.tsv.gz"
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 kind, path, work = sys.argv[1], sys.argv[2], sys.argv[3]
 t0, c0 = time.perf_counter(), time.process_time()
 if kind == "kazlit-read":
@@ -49,8 +49,10 @@ else:
         store = tmxfile(fh)
     n = sum(1 for u in store.units if u.source is not None and u.target is not None)
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"units": n, "wall": wall, "cpu": cpu, "rss_mib": rss / 1024}))
+# VmHWM: this process's own peak (ru_maxrss would carry the parent's over exec).
+with open("/proc/self/status") as status:
+    hwm = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+print(json.dumps({"units": n, "wall": wall, "cpu": cpu, "rss_mib": hwm / 1024}))
 """
 
 

@@ -126,3 +126,43 @@ def test_streaming_reader_frees_units_as_it_goes() -> None:
     first = next(reader)
     assert first.text("kk") == "Абай"
     assert sum(1 for _ in reader) == 99
+
+
+def test_interrupting_a_file_import_leaves_the_tm_as_it_was(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    first = tmp_path / "first.tmx"
+    first.write_text(tmx_text(GOOD_UNIT), encoding="utf-8")
+    import_file(store, first)
+    before = list(store.iter_units())
+    big = tmp_path / "big.tmx"
+    big.write_text(
+        tmx_text(*(GOOD_UNIT.replace("Абай", f"Абай {n}") for n in range(6000))), "utf-8"
+    )
+    calls: list[tuple[int, int | None]] = []
+
+    def interrupt(done: int, total: int | None) -> None:
+        calls.append((done, total))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_file(store, big, progress=interrupt)
+    assert calls[0][1] == big.stat().st_size  # progress in bytes of the file
+    assert list(store.iter_units()) == before
+    assert store.stats().imports == 1
+
+
+def test_xliff_entity_bomb_is_refused(tmp_path: Path, store: SQLiteStore) -> None:
+    bomb = BILLION_LAUGHS.replace("<!DOCTYPE tmx", "<!DOCTYPE xliff").split("<tmx")[0]
+    bomb += (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="en" target-language="kk" original="x" datatype="plaintext">'
+        "<body><trans-unit id='1'><source>&lol9;</source><target>күлкі</target></trans-unit>"
+        "</body></file></xliff>\n"
+    )
+    path = tmp_path / "laughs.xlf"
+    path.write_text(bomb, encoding="utf-8")
+    with pytest.raises(ParseError, match="entit"):
+        import_file(store, path)
+    assert store.stats().units == 0
