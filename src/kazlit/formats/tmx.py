@@ -84,9 +84,10 @@ def read(
         for _event, elem in iterparse(fh, ("{*}header", "{*}tu")):
             name = local(elem.tag)
             if name == "header":
-                header_src = elem.get("srclang")
-                if header_src and default_src is None:
-                    default_src = header_src.strip()
+                header_src = (elem.get("srclang") or "").strip()
+                # "*all*" says any variant may be the source: units stay without one.
+                if header_src and header_src != "*all*" and default_src is None:
+                    default_src = header_src
                 continue
             try:
                 unit = _unit(elem, default_src)

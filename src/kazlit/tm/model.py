@@ -379,7 +379,7 @@ class TranslationUnit:
             _set(self, "variants", tuple(self.variants))
         if self.attrs:
             _set(self, "attrs", _nfc_attrs(self.attrs))
-        for name in ("context_prev", "context_next"):
+        for name in ("context_prev", "context_next", "origin_work", "origin_segment"):
             value = getattr(self, name)
             if value is not None:
                 object.__setattr__(self, name, nfc(value))
