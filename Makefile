@@ -58,3 +58,7 @@ package: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache
+
+# TMX import throughput and peak memory against translate-toolkit (docs/benchmarks/tm-import.md).
+bench-tm-import: $(STAMP)
+	$(BIN)/python benchmarks/tm_import.py --units 50000 --repeat 3

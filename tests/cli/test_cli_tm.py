@@ -131,3 +131,56 @@ def test_help_lists_tm_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     for name in ("import", "export", "stats"):
         assert name in out
+
+
+def test_import_from_stdin_needs_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    tm = tmp_path / "tm.sqlite"
+    code, _, err = run(["tm", "import", "-", "--tm", str(tm)], capsys)
+    assert code == 2
+    assert "needs --format" in err
+
+    class Stdin:
+        buffer = io.BytesIO(TMX.encode())
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    code, _, err = run(["tm", "import", "-", "--format", "tmx", "--tm", str(tm)], capsys)
+    assert code == 0, err
+    assert "2 added" in err
+
+
+def test_two_processes_import_into_one_tm_at_once(tmp_path: Path) -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    tm = tmp_path / "shared.sqlite"
+    files = []
+    for n in range(2):
+        path = tmp_path / f"part{n}.tmx"
+        units = "".join(
+            f'<tu><tuv xml:lang="kk"><seg>сөйлем {n}-{i}</seg></tuv>'
+            f'<tuv xml:lang="ru"><seg>предложение {n}-{i}</seg></tuv></tu>\n'
+            for i in range(3000)
+        )
+        path.write_text(f'<tmx version="1.4"><header srclang="kk"/><body>{units}</body></tmx>')
+        files.append(path)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "kazlit", "-q", "tm", "import", str(f), "--tm", str(tm)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in files
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    from kazlit.tm.store import SQLiteStore  # noqa: PLC0415
+
+    with SQLiteStore(tm) as store:
+        stats = store.stats()
+    assert (stats.units, stats.imports) == (6000, 2)
