@@ -63,3 +63,7 @@ bench-translit:
 	.venv-bench/bin/python -m pip install --quiet -e . pyicu turkic-translit \
 		|| echo "kazlit: could not install a peer (PyICU needs: apt-get install -y libicu-dev pkg-config)"
 	.venv-bench/bin/python benchmarks/translit.py --mb 10 --repeat 5
+
+# TMX import throughput and peak memory against translate-toolkit (docs/benchmarks/tm-import.md).
+bench-tm-import: $(STAMP)
+	$(BIN)/python benchmarks/tm_import.py --units 50000 --repeat 3

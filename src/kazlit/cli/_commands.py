@@ -13,6 +13,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "translit",
         "Transliterate Kazakh text or markup between scripts.",
     ),
+    "tm": ("kazlit.cli.tm", "tm", "Translation memory: import, export, stats, look-up."),
 }
 COMMANDS["init"] = ("kazlit.cli.project", "init", "Create a kazlit project (kazlit.toml).")
 COMMANDS["build"] = ("kazlit.cli.project", "build", "Run the project's pipeline, incrementally.")

@@ -1,4 +1,14 @@
 """kazlit.tm: translation memory: units, stores, fuzzy index and scoring, analysis, pretranslation.
 
-Planned in issue 4; nothing is public here yet.
+* :mod:`kazlit.tm.model`: :class:`TranslationUnit`, :class:`Variant` and
+  :class:`Inline` placeholders (the TMX 1.4b model).
+* :mod:`kazlit.tm.store`: the :class:`~kazlit.tm.store.TMStore` interface, the
+  SQLite store and :func:`~kazlit.tm.store.open_store`.
+* File formats (TMX, PO, XLIFF, TSV) live in :mod:`kazlit.formats`.
 """
+
+from __future__ import annotations
+
+from kazlit.tm.model import Inline, Note, Prop, TranslationUnit, Variant
+
+__all__ = ["Inline", "Note", "Prop", "TranslationUnit", "Variant"]

@@ -1,0 +1,417 @@
+"""The embedded default store: one SQLite file.
+
+WAL journal (readers never block the writer), one ``BEGIN IMMEDIATE`` transaction
+per import, a busy timeout before a clear :class:`~kazlit.errors.StoreError` when
+another process holds the write lock, and a schema version with forward
+migrations (:mod:`kazlit.tm.store.schema`); a file from a newer kazlit is refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Self
+
+from kazlit._version import __version__
+from kazlit.errors import StoreError
+from kazlit.tm.model import TranslationUnit, Variant, lang_key
+from kazlit.tm.serial import dumps, loads, source_key
+from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats, merge_unit
+from kazlit.tm.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["DEFAULT_TIMEOUT", "SQLiteStore"]
+
+log = logging.getLogger(__name__)
+
+#: Seconds to wait for another process's write lock before giving up.
+DEFAULT_TIMEOUT = 10.0
+_BATCH = 2000
+
+
+class SQLiteStore:
+    """A translation memory in one SQLite file (created when missing if *create*).
+
+    Safe with several processes reading and writing: WAL, and every write in one
+    immediate transaction. Use it as a context manager, or call :meth:`close`::
+
+        with SQLiteStore("tm.sqlite") as store:
+            store.add_units(units)
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.path = Path(path)
+        self.timeout = timeout
+        if not create and not self.path.is_file():
+            raise StoreError(
+                f"no translation memory at {self.path}",
+                hint="import a file first: kazlit tm import FILE --tm PATH",
+            )
+        try:
+            self._db = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the translation memory {self.path}: {exc}") from exc
+        try:
+            self._setup()
+        except BaseException:
+            self._db.close()
+            raise
+
+    # ------------------------------------------------------------------ set-up
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def _locked(self, exc: sqlite3.OperationalError) -> StoreError:
+        return StoreError(
+            f"the translation memory {self.path} is locked by another process "
+            f"(waited {self.timeout:g} s): {exc}",
+            hint="try again when the other import has finished",
+        )
+
+    def _guard(self, exc: sqlite3.Error) -> StoreError:
+        text = str(exc).lower()
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            return self._locked(exc)
+        if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
+            return StoreError(
+                f"{self.path} is not a kazlit translation memory (not an SQLite database)"
+            )
+        return StoreError(f"translation memory {self.path}: {exc}")
+
+    def _setup(self) -> None:
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            self._refuse_newer(version)
+            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":  # pragma: no cover - e.g. a read-only medium
+                log.warning("%s: journal mode %s, not WAL", self.path, mode)
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA cache_size = -32768")  # 32 MiB of page cache, at most
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if version < SCHEMA_VERSION:
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise self._guard(exc) from exc
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the translation memory {self.path} has schema version {version}, "
+                f"newer than this kazlit {__version__} knows (up to {SCHEMA_VERSION})",
+                hint="upgrade kazlit to open it; it was left untouched",
+            )
+
+    def _migrate(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the lock: another process may have migrated meanwhile.
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            self._refuse_newer(version)
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                log.info("%s: migrating schema %d → %d", self.path, target - 1, target)
+                for statement in MIGRATIONS[target]:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {target}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        value: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        return value
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+    def add_units(
+        self,
+        units: Iterable[TranslationUnit],
+        *,
+        merge: MergePolicy = "update",
+        default_srclang: str | None = None,
+        progress: Progress | None = None,
+        label: str | None = None,
+        bad: Callable[[], int] | None = None,
+    ) -> ImportResult:
+        """Add *units* in one transaction (see :meth:`TMStore.add_units`)."""
+        if merge not in ("skip", "update", "add-variant"):
+            raise ValueError(f"unknown merge policy {merge!r}")
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._guard(exc) from exc
+        try:
+            counts = self._add_all(units, merge, default_srclang, progress)
+            counts["bad"] = bad() if bad is not None else 0
+            result = ImportResult(**counts)
+            db.execute(
+                "INSERT INTO imports (label, at, merge, read, added, updated, skipped,"
+                " conflicts, bad, kazlit_version) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    label,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    merge,
+                    result.read,
+                    result.added,
+                    result.updated,
+                    result.skipped,
+                    result.conflicts,
+                    result.bad,
+                    __version__,
+                ),
+            )
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            db.execute("ROLLBACK")
+            raise self._guard(exc) from exc
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return result
+
+    def _add_all(
+        self,
+        units: Iterable[TranslationUnit],
+        merge: MergePolicy,
+        default_srclang: str | None,
+        progress: Progress | None,
+    ) -> dict[str, int]:
+        counts = dict.fromkeys(("read", "added", "updated", "skipped", "conflicts"), 0)
+        next_id = (self._db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+        iterator = iter(units)
+        while batch := list(itertools.islice(iterator, _BATCH)):
+            next_id = self._add_batch(batch, merge, default_srclang, next_id, counts)
+            counts["read"] += len(batch)
+            if progress is not None:
+                progress(counts["read"], None)
+        return counts
+
+    def _add_batch(
+        self,
+        batch: list[TranslationUnit],
+        merge: MergePolicy,
+        default_srclang: str | None,
+        next_id: int,
+        counts: dict[str, int],
+    ) -> int:
+        keyed: list[tuple[TranslationUnit, Variant, bytes]] = []
+        for unit in batch:
+            source = unit.source(default_srclang)
+            if source is None:
+                counts["skipped"] += 1
+                continue
+            keyed.append((unit, source, source_key(unit, source)))
+        existing = self._ids_by_hash([k for _, _, k in keyed])
+        new: dict[int, TranslationUnit] = {}
+        new_meta: dict[int, tuple[Variant, bytes]] = {}
+        changed: dict[int, TranslationUnit] = {}
+        for unit, source, key in keyed:
+            unit_id = existing.get(key)
+            if unit_id is None:
+                unit_id = next_id
+                next_id += 1
+                existing[key] = unit_id
+                new[unit_id] = (
+                    _with_srclang(unit, default_srclang)
+                    if default_srclang and unit.srclang is None
+                    else unit
+                )
+                new_meta[unit_id] = (source, key)
+                counts["added"] += 1
+                continue
+            stored = new.get(unit_id) or changed.get(unit_id) or self.get(unit_id)
+            assert stored is not None
+            merged, conflicts = merge_unit(stored, unit, merge, source=source)
+            counts["conflicts"] += conflicts
+            if merged is None:
+                counts["skipped"] += 1
+            elif unit_id in new:
+                new[unit_id] = merged
+                counts["skipped"] += 1  # merged into a unit added by this same import
+            else:
+                changed[unit_id] = merged
+                counts["updated"] += 1
+        db = self._db
+        db.executemany(
+            "INSERT INTO units (id, tuid, srclang, source_lang, source_hash, context_prev, data)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [
+                (
+                    uid,
+                    u.tuid,
+                    u.srclang,
+                    new_meta[uid][0].lang,
+                    new_meta[uid][1],
+                    u.context_prev,
+                    None if _is_simple(u) else dumps(u),
+                )
+                for uid, u in new.items()
+            ],
+        )
+        for uid, u in changed.items():
+            db.execute(
+                "UPDATE units SET tuid = ?, srclang = ?, context_prev = ?, data = ? WHERE id = ?",
+                (u.tuid, u.srclang, u.context_prev, None if _is_simple(u) else dumps(u), uid),
+            )
+        if changed:
+            db.executemany("DELETE FROM segments WHERE unit_id = ?", [(i,) for i in changed])
+        db.executemany(
+            "INSERT INTO segments (unit_id, ord, lang, raw_lang, text) VALUES (?,?,?,?,?)",
+            [
+                (uid, n, v.lang, v.raw_lang, v.plain_text)
+                for uid, u in itertools.chain(new.items(), changed.items())
+                for n, v in enumerate(u.variants)
+            ],
+        )
+        return next_id
+
+    def _ids_by_hash(self, keys: list[bytes]) -> dict[bytes, int]:
+        found: dict[bytes, int] = {}
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._db.execute(
+                    f"SELECT source_hash, min(id) FROM units WHERE source_hash IN ({marks})"  # noqa: S608 - only placeholders
+                    " GROUP BY source_hash",
+                    chunk,
+                )
+            )
+        return found
+
+    # ------------------------------------------------------------------ reading
+    def get(self, unit_id: int) -> TranslationUnit | None:
+        """The unit with *unit_id*, or None."""
+        rows = self._db.execute(f"{_UNIT_ROW} WHERE id = ?", (unit_id,)).fetchall()
+        return self._units_from_rows(rows)[0][1] if rows else None
+
+    def iter_units(
+        self, src_lang: str | None = None, tgt_lang: str | None = None
+    ) -> Iterator[tuple[int, TranslationUnit]]:
+        """Every ``(unit_id, unit)`` in id order, optionally only those with both languages."""
+        wanted = [lang_key(x) for x in (src_lang, tgt_lang) if x]
+        query = _UNIT_ROW
+        where = " AND ".join(
+            "EXISTS (SELECT 1 FROM segments s WHERE s.unit_id = units.id AND s.lang = ?)"
+            for _ in wanted
+        )
+        if where:
+            query += f" WHERE {where}"
+        cursor = self._db.execute(query + " ORDER BY id", wanted)
+        while rows := cursor.fetchmany(500):
+            yield from self._units_from_rows(rows)
+
+    def _units_from_rows(
+        self, rows: list[tuple[int, str | None, str | None, str | None, str | None]]
+    ) -> list[tuple[int, TranslationUnit]]:
+        simple = [row[0] for row in rows if row[4] is None]
+        variants: dict[int, list[Variant]] = {}
+        if simple:
+            marks = ",".join("?" * len(simple))
+            for unit_id, raw_lang, text in self._db.execute(
+                f"SELECT unit_id, raw_lang, text FROM segments WHERE unit_id IN ({marks})"  # noqa: S608 - only placeholders
+                " ORDER BY unit_id, ord",
+                simple,
+            ):
+                variants.setdefault(unit_id, []).append(Variant(raw_lang, (text,)))
+        out = []
+        for unit_id, tuid, srclang, context_prev, data in rows:
+            if data is not None:
+                out.append((unit_id, loads(data)))
+            else:
+                unit = TranslationUnit(
+                    tuple(variants.get(unit_id, ())),
+                    tuid=tuid,
+                    srclang=srclang,
+                    context_prev=context_prev,
+                )
+                out.append((unit_id, unit))
+        return out
+
+    def iter_segments(
+        self, src_lang: str, tgt_lang: str
+    ) -> Iterator[tuple[int, str, str, str | None]]:
+        """``(unit_id, source_text, target_text, context_prev)`` for a language pair."""
+        cursor = self._db.execute(
+            "SELECT s.unit_id, s.text, t.text, u.context_prev FROM segments s"
+            " JOIN segments t ON t.unit_id = s.unit_id AND t.lang = ? AND t.ord != s.ord"
+            " JOIN units u ON u.id = s.unit_id"
+            " WHERE s.lang = ? ORDER BY s.unit_id, s.ord, t.ord",
+            (lang_key(tgt_lang), lang_key(src_lang)),
+        )
+        while rows := cursor.fetchmany(1000):
+            yield from rows
+
+    def stats(self) -> StoreStats:
+        """Counts of units, variants per language and imports."""
+        db = self._db
+        units = db.execute("SELECT count(*) FROM units").fetchone()[0]
+        langs = dict(
+            db.execute("SELECT lang, count(*) FROM segments GROUP BY lang ORDER BY 2 DESC, 1")
+        )
+        imports = db.execute("SELECT count(*) FROM imports").fetchone()[0]
+        try:
+            size: int | None = self.path.stat().st_size
+        except OSError:  # pragma: no cover
+            size = None
+        return StoreStats(
+            location=self.location,
+            schema_version=self.schema_version,
+            units=units,
+            variants=sum(langs.values()),
+            languages=langs,
+            imports=imports,
+            size_bytes=size,
+        )
+
+
+_UNIT_ROW = "SELECT id, tuid, srclang, context_prev, data FROM units"
+
+
+def _is_simple(unit: TranslationUnit) -> bool:
+    """True when the unit is fully described by its columns and segments rows."""
+    if (
+        unit.created or unit.created_by or unit.changed or unit.changed_by
+        or unit.origin_work or unit.origin_segment or unit.context_next
+        or unit.notes or unit.props or unit.attrs
+    ):  # fmt: skip
+        return False
+    for v in unit.variants:
+        content = v.content
+        if len(content) > 1 or (content and type(content[0]) is not str):
+            return False
+        if v.created or v.created_by or v.changed or v.changed_by or v.notes or v.props:
+            return False
+        if v.attrs:
+            return False
+    return True
+
+
+def _with_srclang(unit: TranslationUnit, srclang: str) -> TranslationUnit:
+    return dataclasses.replace(unit, srclang=srclang)

@@ -1,0 +1,184 @@
+"""The SQLite store: dedup and merge policy, transactions, schema, locking, concurrency."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kazlit.errors import MissingDependencyError, StoreError
+from kazlit.tm.model import TranslationUnit, Variant
+from kazlit.tm.store import SCHEMA_VERSION, SQLiteStore, TMStore, open_store
+from kazlit.tm.store.schema import MIGRATIONS
+
+
+def unit(kk: str, ru: str, **kw: str) -> TranslationUnit:
+    return TranslationUnit((Variant("kk-Cyrl", kk), Variant("ru", ru)), srclang="kk-Cyrl", **kw)
+
+
+UNITS = [
+    unit("Абай жолы", "Путь Абая", context_prev="Роман"),
+    unit("Қара сөздер", "Слова назидания"),
+    unit("Бірінші тарау", "Глава первая"),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SQLiteStore:
+    with SQLiteStore(tmp_path / "tm.sqlite") as opened:
+        yield opened
+
+
+def test_the_sqlite_store_is_a_tmstore(store: SQLiteStore) -> None:
+    assert isinstance(store, TMStore)
+    assert store.schema_version == SCHEMA_VERSION
+    mode = sqlite3.connect(store.path).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_reimport_creates_no_duplicates(store: SQLiteStore) -> None:
+    first = store.add_units(UNITS)
+    again = store.add_units(UNITS)
+    assert (first.added, first.skipped) == (3, 0)
+    assert (again.added, again.updated, again.skipped) == (0, 0, 3)
+    assert store.stats().units == 3
+    assert store.stats().imports == 2
+
+
+def test_iter_segments_and_get_feed_the_matcher(store: SQLiteStore) -> None:
+    store.add_units(UNITS)
+    rows = list(store.iter_segments("kk", "ru-RU"))
+    assert rows[0] == (1, "Абай жолы", "Путь Абая", "Роман")
+    assert [r[2] for r in rows] == ["Путь Абая", "Слова назидания", "Глава первая"]
+    assert list(store.iter_segments("ru", "kk"))[1][1:3] == ("Слова назидания", "Қара сөздер")
+    assert store.get(rows[1][0]) == UNITS[1]
+    assert store.get(999) is None
+    assert list(store.iter_segments("kk", "fr")) == []
+
+
+@pytest.mark.parametrize(
+    ("policy", "targets", "counts"),
+    [
+        ("update", ["Слова назидания (новый перевод)"], (0, 1, 0)),
+        ("add-variant", ["Слова назидания", "Слова назидания (новый перевод)"], (0, 1, 0)),
+        ("skip", ["Слова назидания"], (0, 0, 1)),
+    ],
+)
+def test_merge_policy_for_a_new_target(
+    store: SQLiteStore, policy: str, targets: list[str], counts: tuple[int, int, int]
+) -> None:
+    store.add_units(UNITS)
+    result = store.add_units(
+        [unit("Қара сөздер", "Слова назидания (новый перевод)")],
+        merge=policy,  # type: ignore[arg-type]
+    )
+    assert (result.added, result.updated, result.conflicts) == counts
+    got = [t for _, s, t, _ in store.iter_segments("kk", "ru") if s == "Қара сөздер"]
+    assert got == targets
+    assert store.stats().units == 3
+
+
+def test_a_new_language_is_added_to_the_unit_under_any_policy(store: SQLiteStore) -> None:
+    store.add_units(UNITS)
+    english = TranslationUnit(
+        (Variant("kk", "Абай жолы"), Variant("en", "The Path of Abai")), srclang="kk"
+    )
+    result = store.add_units([english], merge="skip")
+    assert result.updated == 1
+    merged = store.get(1)
+    assert merged is not None
+    assert merged.languages == ("kk-Cyrl", "ru", "en")
+
+
+def test_interrupted_import_leaves_the_tm_exactly_as_it_was(store: SQLiteStore) -> None:
+    store.add_units(UNITS[:1])
+    before = list(store.iter_units())
+    many = [unit(f"сөйлем {n}", f"предложение {n}") for n in range(5000)]
+
+    def stop(done: int, total: int | None) -> None:
+        if done >= 2000:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.add_units(many, progress=stop)
+    assert list(store.iter_units()) == before
+    assert store.stats().imports == 1
+    # and the store still works afterwards
+    assert store.add_units(many[:10]).added == 10
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    SQLiteStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match=r"schema version \d+, newer than this kazlit"):
+        SQLiteStore(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+
+
+def test_an_old_schema_is_migrated_forward_keeping_its_units(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    db = sqlite3.connect(path)
+    for statement in MIGRATIONS[1]:
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO units (id, tuid, srclang, source_lang, source_hash, context_prev, data)"
+        " VALUES (1, NULL, 'kk', 'kk-Cyrl', x'00', NULL, ?)",
+        ('{"v":[{"l":"kk","c":["сәлем"]},{"l":"en","c":["hello"]}]}',),
+    )
+    db.execute("INSERT INTO segments VALUES (1, 0, 'kk-Cyrl', 'kk', 'сәлем')")
+    db.execute("INSERT INTO segments VALUES (1, 1, 'en', 'en', 'hello')")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert list(store.iter_segments("kk", "en")) == [(1, "сәлем", "hello", None)]
+        assert store.stats().imports == 0
+
+
+def test_a_locked_database_waits_then_fails_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "tm.sqlite"
+    SQLiteStore(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with SQLiteStore(path, timeout=0.2) as store:
+            # reading still works under WAL while another process writes
+            assert store.stats().units == 0
+            with pytest.raises(StoreError, match="locked by another process"):
+                store.add_units(UNITS)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with SQLiteStore(path) as store:
+        assert store.add_units(UNITS).added == 3
+
+
+def test_two_connections_see_each_others_commits(tmp_path: Path) -> None:
+    path = tmp_path / "tm.sqlite"
+    with SQLiteStore(path) as a, SQLiteStore(path) as b:
+        a.add_units(UNITS[:2])
+        assert b.add_units(UNITS).added == 1
+        assert a.stats().units == 3
+
+
+def test_not_a_database_and_missing_file(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is no database" * 100)
+    with pytest.raises(StoreError, match="not an SQLite database"):
+        SQLiteStore(junk)
+    with pytest.raises(StoreError, match="no translation memory at"):
+        open_store(tmp_path / "missing.sqlite", create=False)
+
+
+def test_open_store_urls(tmp_path: Path) -> None:
+    with open_store(f"sqlite:///{tmp_path}/u.sqlite") as store:
+        assert store.location == f"{tmp_path}/u.sqlite"
+    with pytest.raises((StoreError, MissingDependencyError), match=r"PostgreSQL|psycopg"):
+        open_store("postgresql://localhost/tm")
+    with pytest.raises(StoreError, match="unknown translation-memory URL"):
+        open_store("mysql://x")
