@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, distance, max_distance, score
+from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, _levenshtein, distance, max_distance, score
 
 NO_PENALTIES = PenaltyWeights(0, 0, 0, 0, 0)
 
@@ -47,6 +47,24 @@ def test_search_equals_exhaustive_scan(
     assert index.search(query, min_score=min_score, limit=limit) == index.scan(
         query, min_score=min_score, limit=limit
     )
+
+
+@settings(max_examples=60)
+@given(
+    st.dictionaries(st.integers(0, 50), sources, max_size=25),
+    sources,
+    st.sampled_from([0.0, 50.0, 75.0, 90.0]),
+)
+def test_search_equals_exhaustive_scan_without_rapidfuzz(
+    units: dict[int, str], query: str, min_score: float
+) -> None:
+    index = FuzzyIndex.build(units.items(), weights=NO_PENALTIES)
+    _levenshtein._FAST[:] = [(None, None)]  # the pure-Python path, as without rapidfuzz
+    try:
+        got = [(h.key, h.score) for h in index.search(query, min_score=min_score, limit=None)]
+    finally:
+        _levenshtein._FAST.clear()
+    assert got == brute_force(units, query, min_score, None)
 
 
 @settings(max_examples=60)

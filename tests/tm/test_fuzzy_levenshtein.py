@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kazlit.tm.fuzzy import distance, max_distance, pure_distance, score, similarity
+from kazlit.tm.fuzzy import _levenshtein, distance, max_distance, pure_distance, score, similarity
+from kazlit.tm.fuzzy._levenshtein import within
 
 
 def dp_distance(a: str, b: str) -> int:
@@ -95,3 +96,36 @@ def test_score_is_symmetric_and_100_only_for_equal(a: str, b: str) -> None:
     assert similarity(a, b) == similarity(b, a)
     assert (similarity(a, b) == 100.0) == (a == b)
     assert 0.0 <= similarity(a, b) <= 100.0
+
+
+@given(
+    texts,
+    st.lists(st.none() | texts, max_size=12),
+    st.sampled_from([0.0, 40.0, 50.0, 75.0, 90.0, 100.0]),
+)
+def test_batch_fast_path_equals_pure_python(
+    query: str, choices: list[str | None], min_score: float
+) -> None:
+    pytest.importorskip("rapidfuzz")
+    expected = sorted(
+        (i, dp_distance(query, c))
+        for i, c in enumerate(choices)
+        if c is not None
+        and dp_distance(query, c) <= max_distance(max(len(query), len(c)), min_score)
+    )
+    fast = sorted(
+        (i, d)
+        for i, d in within(query, choices, min_score)
+        if d <= max_distance(max(len(query), len(choices[i] or "")), min_score)
+    )
+    assert fast == expected
+    _levenshtein._FAST[:] = [(None, None)]
+    try:
+        assert sorted(within(query, choices, min_score)) == expected
+    finally:
+        _levenshtein._FAST.clear()
+
+
+def test_batch_keeps_a_match_exactly_at_the_threshold() -> None:
+    # d = 7 over 10 characters scores exactly 30; float rounding must not drop it.
+    assert within("aaaaaaaaaa", ["aaa"], 30.0) == [(0, 7)]

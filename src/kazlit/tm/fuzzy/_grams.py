@@ -20,11 +20,13 @@ def _is_cjk(code: int) -> bool:
 
 
 def gram_size(text: str) -> int:
-    """1 (characters) for text written mostly in CJK scripts, else 3.
+    """2 for text written mostly in CJK scripts, else 3.
 
-    A Chinese character carries about as much as a short word, and Chinese has no
-    spaces, so single characters make selective postings; alphabetic scripts
-    (Latin, Cyrillic, Arabic — all three Kazakh scripts) use trigrams.
+    A Chinese character carries about as much as a short word and Chinese has no
+    spaces, so pairs of characters are already selective (single characters were
+    tried first: their postings are long and, with Latin placeholders mixed in,
+    they filter poorly); alphabetic scripts (Latin, Cyrillic, Arabic — all three
+    Kazakh scripts) use trigrams.
     """
     cjk = 0
     letters = 0
@@ -34,11 +36,25 @@ def gram_size(text: str) -> int:
         letters += 1
         if _is_cjk(ord(ch)):
             cjk += 1
-    return 1 if letters and 2 * cjk >= letters else 3
+    return 2 if letters and 2 * cjk >= letters else 3
 
 
 def grams(text: str, q: int) -> set[str]:
-    """The distinct q-grams of *text* padded with ``q - 1`` :data:`PAD` on each side."""
+    """The q-grams of *text*, padded with ``q - 1`` :data:`PAD` on each side, as a set
+    of distinct tokens: the k-th occurrence (k >= 2) of a gram ``g`` is the token
+    ``g + chr(k - 1)``.
+
+    Counting occurrences makes the shared tokens of two strings their multiset
+    intersection of q-grams, which is what the count filter's bound is about:
+    repeated words do not weaken it.
+    """
     if q > 1:
         text = PAD * (q - 1) + text + PAD * (q - 1)
-    return {text[i : i + q] for i in range(len(text) - q + 1)}
+    seen: dict[str, int] = {}
+    tokens: set[str] = set()
+    for i in range(len(text) - q + 1):
+        gram = text[i : i + q]
+        count = seen.get(gram, 0)
+        seen[gram] = count + 1
+        tokens.add(gram + chr(count) if count else gram)
+    return tokens

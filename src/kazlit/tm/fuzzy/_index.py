@@ -8,15 +8,17 @@ a match needs ``d = lev(a, b) <= D(M)``, the largest distance whose score reache
 minimum (:func:`~kazlit.tm.fuzzy._levenshtein.max_distance`). So
 
 - **length filter**: ``|m - n| <= d <= D(M)``;
-- **count filter**: pad *a* with ``q - 1`` marks on each side and look at the
-  positions of its q-grams. An edit script of ``d`` operations leaves a q-gram
+- **count filter**: pad both strings with ``q - 1`` marks on each side; *a* then
+  has ``m + q - 1`` q-gram positions. An edit script of ``d`` operations leaves a
   position intact unless an operation touches it: a substitution or deletion
   touches at most ``q`` positions, an insertion (between two characters) at most
   ``q - 1``. A unit longer than the query needs at least ``n - m`` insertions, so at
   most ``q·D(M) - (n - m)`` positions are touched when ``n > m`` and at most
-  ``q·D(M)`` otherwise. An intact position is a q-gram that occurs in *b* too, and a
-  distinct q-gram of *a* is lost only if all its positions are touched, so *b*
-  shares at least ``T(n) = |grams(a)| - touched(n)`` distinct q-grams with *a*.
+  ``q·D(M)`` otherwise. The alignment maps intact positions one-to-one onto
+  positions of *b* holding the same q-gram, so the multiset intersection of the
+  q-grams of *a* and *b* is at least ``T(n) = m + q - 1 - touched(n)``. Postings
+  are keyed by (q-gram, occurrence number), which turns that multiset
+  intersection into the number of shared keys.
 
 Candidate generation then uses prefix filtering: sort the query's q-grams by the
 length of their postings and read only the rarest ``|grams(a)| - T_min + 1`` lists
@@ -32,13 +34,14 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
 from kazlit.tm.fuzzy._grams import gram_size, grams
-from kazlit.tm.fuzzy._levenshtein import distance, max_distance, score
+from kazlit.tm.fuzzy._levenshtein import distance, max_distance, score, within
 from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties
 
 __all__ = ["FuzzyIndex", "Hit", "Progress"]
@@ -114,6 +117,8 @@ class FuzzyIndex:
         self._contexts: array[int] = array("q")
         self._ids: dict[int, int] = {}
         self._shards: dict[int, _Shard] = {}
+        # Internal ids below this are in order of length (see build()).
+        self._sorted_upto = 0
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -129,18 +134,28 @@ class FuzzyIndex:
         """An index of *units*: ``(key, source)`` or ``(key, source, previous)``.
 
         *progress* is called as ``progress(done, total)`` every 10,000 units and at
-        the end (*total* is 0 when unknown).
+        the end (*total* defaults to the number of distinct keys).
         """
         index = cls(penalty=penalty, weights=weights)
-        done = 0
+        # Units are numbered in order of length, so that the part of a posting list
+        # within a length window is one slice (found by bisection). A key given
+        # twice keeps its last source.
+        rows: dict[int, tuple[str, str | None]] = {}
         for unit in units:
             previous = unit[2] if len(unit) == 3 else None
-            index.add(unit[0], unit[1], previous=previous)
+            rows.pop(unit[0], None)
+            rows[unit[0]] = (_nfc(unit[1]), previous)
+        ordered = sorted(rows.items(), key=lambda row: len(row[1][0]))
+        total = len(ordered) if total is None else total
+        done = 0
+        for key, (source, previous) in ordered:
+            index.add(key, source, previous=previous)
             done += 1
             if progress is not None and done % 10_000 == 0:
-                progress(done, total or 0)
+                progress(done, total)
+        index._sorted_upto = len(index._sources)
         if progress is not None:
-            progress(done, total or done)
+            progress(done, total)
         return index
 
     def add(self, key: int, source: str, *, previous: str | None = None) -> None:
@@ -189,22 +204,32 @@ class FuzzyIndex:
         return True
 
     def compact(self) -> None:
-        """Rebuild the postings without the units removed since the last build."""
+        """Renumber the units in order of length and drop removed ones.
+
+        Worth calling after many :meth:`add` or :meth:`remove` calls: postings keep
+        removed units until then, and units added after :meth:`build` are read in
+        full rather than by length window.
+        """
         live = [
             (self._keys[uid], source, self._contexts[uid])
             for uid, source in enumerate(self._sources)
             if source is not None
         ]
-        fresh = FuzzyIndex(penalty=self.penalty, weights=self.weights)
-        for key, source, context in live:
-            fresh.add(key, source)
-            fresh._contexts[-1] = context
+        fresh = FuzzyIndex.build(
+            ((key, source) for key, source, _ in live),
+            penalty=self.penalty,
+            weights=self.weights,
+        )
+        contexts = {key: context for key, _, context in live}
+        for uid, key in enumerate(fresh._keys):
+            fresh._contexts[uid] = contexts[key]
         self._shards = fresh._shards
         self._sources = fresh._sources
         self._keys = fresh._keys
         self._lengths = fresh._lengths
         self._contexts = fresh._contexts
         self._ids = fresh._ids
+        self._sorted_upto = fresh._sorted_upto
 
     # ------------------------------------------------------------------ access
     def __len__(self) -> int:
@@ -270,54 +295,85 @@ class FuzzyIndex:
 
     def _candidates(self, query: str, min_score: float) -> list[tuple[int, int]]:
         """``(internal id, distance)`` of every unit scoring at least *min_score*."""
-        found: list[tuple[int, int]] = []
         m = len(query)
         sources = self._sources
         lengths = self._lengths
+        longest = max((shard.max_length for shard in self._shards.values()), default=0)
+        bounds = _window(m, min_score, longest)
+        if not bounds:
+            return []
+        # Per shard, the shared-gram bound per length; lengths where it is <= 0
+        # cannot be filtered and are scanned, in one span for all shards.
+        plans: list[tuple[_Shard, set[str], dict[int, int]]] = []
+        scan: list[int] = []
         for shard in self._shards.values():
             q = shard.q
             query_grams = grams(query, q)
             size = len(query_grams)
-            # Length window, the distance bound and the shared-gram bound per length.
-            lo = m - max_distance(m, min_score)
-            bounds: dict[int, int] = {}
             needs: dict[int, int] = {}
-            for n in range(max(lo, 0), shard.max_length + 1):
-                longest = max(m, n)
-                bound = max_distance(longest, min_score)
-                if abs(n - m) > bound:
-                    if n > m:
-                        break
-                    continue
-                if n not in shard.by_length:
-                    continue
-                bounds[n] = bound
-                touched = q * bound - (n - m) if n > m else q * bound
-                needs[n] = size - touched
-            if not bounds:
-                continue
-            candidates: list[int] = []
-            filtered = {n: t for n, t in needs.items() if t >= 1}
-            for n in bounds:
-                if n not in filtered:
-                    candidates.extend(shard.by_length[n])
+            for n, bound in bounds.items():
+                if n in shard.by_length:
+                    touched = q * bound - (n - m) if n > m else q * bound
+                    needs[n] = size - touched
+                    if needs[n] <= 0:
+                        scan.append(n)
+            plans.append((shard, query_grams, needs))
+        ids: list[int] = []
+        texts: list[str | None] = []
+        low, high = (min(scan), max(scan)) if scan else (1, 0)
+        if scan:
+            self._span(low, high, ids, texts)
+        for shard, query_grams, needs in plans:
+            filtered = {n: t for n, t in needs.items() if not low <= n <= high}
             if filtered:
-                candidates.extend(self._count_filter(shard, query_grams, filtered))
-            for uid in candidates:
-                source = sources[uid]
-                if source is None:
-                    continue
-                bound = bounds[lengths[uid]]
-                d = distance(query, source, bound)
-                if d <= bound:
-                    found.append((uid, d))
+                for uid in self._count_filter(shard, query_grams, filtered):
+                    ids.append(uid)
+                    texts.append(sources[uid])
+        found: list[tuple[int, int]] = []
+        for i, d in within(query, texts, min_score):
+            uid = ids[i]
+            if d <= bounds[lengths[uid]]:
+                found.append((uid, d))
         return found
+
+    def _span(self, low: int, high: int, ids: list[int], texts: list[str | None]) -> None:
+        """Append every unit whose length is in ``[low, high]``."""
+        lengths = self._lengths
+        sources = self._sources
+        upto = self._sorted_upto
+        first = bisect_left(lengths, low, 0, upto)
+        last = bisect_right(lengths, high, 0, upto)
+        ids.extend(range(first, last))
+        texts.extend(sources[first:last])
+        for uid in range(upto, len(sources)):
+            if low <= lengths[uid] <= high:
+                ids.append(uid)
+                texts.append(sources[uid])
 
     def _count_filter(
         self, shard: _Shard, query_grams: set[str], needs: dict[int, int]
     ) -> list[int]:
+        lengths = self._lengths
+        upto = self._sorted_upto
+        # Ids [first, last) of the length-ordered part fall in the length window;
+        # ids from `upto` on were added later, in any order, and are read in full.
+        first = bisect_left(lengths, min(needs), 0, upto)
+        last = bisect_right(lengths, max(needs), 0, upto)
         postings = shard.postings
-        lists = sorted((postings.get(g, _EMPTY) for g in query_grams), key=len)
+        lists: list[array[int]] = []
+        for gram in query_grams:
+            posting = postings.get(gram)
+            if posting is None:
+                lists.append(_EMPTY)
+                continue
+            start = bisect_left(posting, first)
+            stop = bisect_left(posting, last, start)
+            if upto < len(lengths):
+                tail = bisect_left(posting, upto, stop)
+                lists.append(posting[start:stop] + posting[tail:])
+            else:
+                lists.append(posting[start:stop])
+        lists.sort(key=len)
         size = len(lists)
         least = min(needs.values())
         prefix = size - least + 1
@@ -327,12 +383,8 @@ class FuzzyIndex:
             cost += len(lists[prefix])
             prefix += 1
         missing = size - prefix  # grams not read: a unit may share all of them
-        lengths = self._lengths
         if prefix == 1:
-            seen: set[int] = set()
-            for lst in lists[:prefix]:
-                seen.update(lst)
-            return [uid for uid in seen if lengths[uid] in needs]
+            return [uid for uid in lists[0] if lengths[uid] in needs]
         counts: Counter[int] = Counter()
         for lst in lists[:prefix]:
             counts.update(lst)
@@ -374,6 +426,18 @@ class FuzzyIndex:
             if limit is not None:
                 del best[limit:]
         return best
+
+
+def _window(m: int, min_score: float, longest: int) -> dict[int, int]:
+    """The unit lengths a query of length *m* can match, each with its distance bound."""
+    bounds: dict[int, int] = {}
+    for n in range(max(m - max_distance(m, min_score), 0), longest + 1):
+        bound = max_distance(max(m, n), min_score)
+        if abs(n - m) <= bound:
+            bounds[n] = bound
+        elif n > m:
+            break
+    return bounds
 
 
 def _order(hit: Hit) -> tuple[float, float, int]:

@@ -17,12 +17,15 @@ generated strings). kazlit does not depend on rapidfuzz.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
-__all__ = ["distance", "max_distance", "pure_distance", "score", "similarity"]
+__all__ = ["distance", "max_distance", "pure_distance", "score", "similarity", "within"]
 
-_FAST: list[Callable[[str, str, int | None], int] | None] = []
+_Distance = Callable[[str, str, int | None], int]
+_Within = Callable[[str, Sequence[str | None], float], list[tuple[int, int]]]
+# (distance, batch) from rapidfuzz, or (None, None); looked up on first use.
+_FAST: list[tuple[_Distance, _Within] | tuple[None, None]] = []
 
 
 def _strip_affixes(a: str, b: str) -> tuple[str, str]:
@@ -86,20 +89,34 @@ def pure_distance(a: str, b: str, cutoff: int | None = None) -> int:
     return current
 
 
-def _fast() -> Callable[[str, str, int | None], int] | None:
-    """rapidfuzz's Levenshtein distance when installed, else None (looked up once)."""
+def _fast() -> tuple[_Distance, _Within] | tuple[None, None]:
+    """rapidfuzz's Levenshtein functions when installed (looked up once)."""
     if not _FAST:
         try:
-            from rapidfuzz.distance import Levenshtein  # noqa: PLC0415 - optional
+            from rapidfuzz import process  # noqa: PLC0415 - optional fast path
+            from rapidfuzz.distance import Levenshtein  # noqa: PLC0415
         except ImportError:
-            _FAST.append(None)
+            _FAST.append((None, None))
         else:
             rf = Levenshtein.distance
+            norm = Levenshtein.normalized_distance
+            extract = process.extract
 
             def fast(a: str, b: str, cutoff: int | None = None) -> int:
                 return int(rf(a, b, score_cutoff=cutoff))
 
-            _FAST.append(fast)
+            def batch(
+                query: str, choices: Sequence[str | None], min_score: float
+            ) -> list[tuple[int, int]]:
+                # rapidfuzz's normalized distance is d / max(len): the same measure.
+                # The cut-off is loosened a little so float rounding cannot drop a
+                # match; the caller keeps only exact d <= max_distance(...).
+                cutoff = min(1.0, (100.0 - min_score) / 100.0 + 1e-3)
+                found = extract(query, choices, scorer=norm, score_cutoff=cutoff, limit=None)
+                m = len(query)
+                return [(int(i), round(value * max(m, len(choice)))) for choice, value, i in found]
+
+            _FAST.append((fast, batch))
     return _FAST[0]
 
 
@@ -109,10 +126,32 @@ def distance(a: str, b: str, cutoff: int | None = None) -> int:
     Uses rapidfuzz when it is installed, else :func:`pure_distance`; both give the
     same result.
     """
-    fast = _fast()
+    fast, _ = _fast()
     if fast is not None:
         return fast(a, b, cutoff)
     return pure_distance(a, b, cutoff)
+
+
+def within(query: str, choices: Sequence[str | None], min_score: float) -> list[tuple[int, int]]:
+    """``(position, distance)`` of the choices whose score with *query* reaches
+    *min_score* (perhaps a few more, never fewer: check with :func:`max_distance`).
+
+    ``None`` choices are skipped. In one call to rapidfuzz when it is installed;
+    the order is unspecified.
+    """
+    _, batch = _fast()
+    if batch is not None:
+        return batch(query, choices, min_score)
+    found = []
+    m = len(query)
+    for i, choice in enumerate(choices):
+        if choice is None:
+            continue
+        cutoff = max_distance(max(m, len(choice)), min_score)
+        d = pure_distance(query, choice, cutoff)
+        if d <= cutoff:
+            found.append((i, d))
+    return found
 
 
 def score(d: int, longest: int) -> float:
