@@ -23,6 +23,7 @@ import resource
 import statistics
 import string
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -224,9 +225,20 @@ def run(size: int, n_queries: int, toolkit_queries: int, seed: int) -> None:
     build = time.perf_counter() - t0
     gc.collect()
     memory = rss_mb() - before
+    with tempfile.TemporaryFile() as f:
+        t0 = time.perf_counter()
+        index.save(f)
+        saved = time.perf_counter() - t0
+        file_mb = f.tell() / 2**20
+        f.seek(0)
+        t0 = time.perf_counter()
+        FuzzyIndex.load(f)
+        loaded = time.perf_counter() - t0
+    gc.collect()
     mean_len = statistics.fmean(len(s) for s in sources)
     print(f"\n## {size:,} units (mean length {mean_len:.1f} characters), {n_queries} queries")
     print(f"kazlit index build: {build:.1f} s, memory {memory:.0f} MB (RSS growth)")
+    print(f"kazlit index save: {saved:.1f} s, load: {loaded:.1f} s, file {file_mb:.0f} MB")
     for threshold in THRESHOLDS:
         truths: list[list[int]] = []
         scan_times: list[float] = []

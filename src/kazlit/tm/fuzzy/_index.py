@@ -38,11 +38,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO
 
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
 from kazlit.tm.fuzzy._grams import gram_size, grams
 from kazlit.tm.fuzzy._levenshtein import distance, max_distance, score, within
 from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties
+from kazlit.tm.fuzzy._persist import load_index, save_index
 
 __all__ = ["FuzzyIndex", "Hit", "Progress"]
 
@@ -230,6 +232,21 @@ class FuzzyIndex:
         self._contexts = fresh._contexts
         self._ids = fresh._ids
         self._sorted_upto = fresh._sorted_upto
+
+    # ------------------------------------------------------------------ files
+    def save(self, out: IO[bytes], *, fingerprint: str = "") -> None:
+        """Write the index to the binary file *out* (see :mod:`._persist`).
+
+        *fingerprint* (for example the store's revision) is checked by
+        :meth:`load` so that a stale file is rebuilt rather than used.
+        """
+        save_index(self, out, fingerprint=fingerprint)
+
+    @classmethod
+    def load(cls, source: IO[bytes], *, fingerprint: str | None = None) -> FuzzyIndex:
+        """Read an index written by :meth:`save`; :class:`~kazlit.errors.StoreError`
+        when the file is not one, is corrupt, or has another *fingerprint*."""
+        return load_index(source, fingerprint=fingerprint)
 
     # ------------------------------------------------------------------ access
     def __len__(self) -> int:
