@@ -31,7 +31,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, max_distance, score
+from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, _levenshtein, max_distance, score
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "tm" / "bench_corpus.tsv.gz"
 NO_SPACE = {"zh", "zh_CN", "zh_TW", "zh_Hans", "zh_Hant", "ja"}
@@ -297,7 +297,15 @@ def main() -> None:
         help="queries for translate-toolkit (only at sizes <= 100,000; 0 to skip)",
     )
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--pure-python",
+        action="store_true",
+        help="score without rapidfuzz (kazlit's own bit-parallel Levenshtein)",
+    )
     args = parser.parse_args()
+    if args.pure_python:
+        _levenshtein._FAST[:] = [(None, None)]
+        print("kazlit scoring: pure Python (rapidfuzz fast path disabled)")
     if not CORPUS.is_file():
         sys.exit(f"benchmark corpus not found: {CORPUS}")
     for size in (int(s) for s in args.sizes.split(",")):

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 __all__ = ["PAD", "gram_size", "grams"]
 
 #: Padding at both ends, so that short segments and their edges have grams.
 PAD = "\x02"
 
 
-def _is_cjk(code: int) -> bool:
-    return (
-        0x3040 <= code <= 0x30FF  # Hiragana, Katakana
-        or 0x3400 <= code <= 0x4DBF  # CJK Extension A
-        or 0x4E00 <= code <= 0x9FFF  # CJK Unified Ideographs
-        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
-        or 0xF900 <= code <= 0xFAFF  # CJK Compatibility Ideographs
-        or 0x20000 <= code <= 0x3FFFF  # Extensions B and later
-    )
+_CJK = re.compile(
+    "[\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf"  # CJK Extension A
+    "\u4e00-\u9fff"  # CJK Unified Ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+    "\uf900-\ufaff"  # CJK Compatibility Ideographs
+    "\U00020000-\U0003ffff]"  # Extensions B and later
+)
+_SPACE = re.compile(r"\s")
 
 
 def gram_size(text: str) -> int:
@@ -28,14 +31,10 @@ def gram_size(text: str) -> int:
     they filter poorly); alphabetic scripts (Latin, Cyrillic, Arabic — all three
     Kazakh scripts) use trigrams.
     """
-    cjk = 0
-    letters = 0
-    for ch in text:
-        if ch.isspace():
-            continue
-        letters += 1
-        if _is_cjk(ord(ch)):
-            cjk += 1
+    if text.isascii():
+        return 3
+    letters = len(text) - len(_SPACE.findall(text))
+    cjk = len(_CJK.findall(text))
     return 2 if letters and 2 * cjk >= letters else 3
 
 
@@ -50,11 +49,11 @@ def grams(text: str, q: int) -> set[str]:
     """
     if q > 1:
         text = PAD * (q - 1) + text + PAD * (q - 1)
-    seen: dict[str, int] = {}
-    tokens: set[str] = set()
-    for i in range(len(text) - q + 1):
-        gram = text[i : i + q]
-        count = seen.get(gram, 0)
-        seen[gram] = count + 1
-        tokens.add(gram + chr(count) if count else gram)
+    positions = len(text) - q + 1
+    every = [text[i : i + q] for i in range(positions)]
+    tokens = set(every)
+    if len(tokens) < positions:  # some gram repeats: number its occurrences
+        for gram, count in Counter(every).items():
+            if count > 1:
+                tokens.update([gram + chr(k) for k in range(1, count)])
     return tokens

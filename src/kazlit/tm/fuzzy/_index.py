@@ -32,12 +32,15 @@ be dropped; ``tests/tm/test_fuzzy_index.py`` checks it with Hypothesis.
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import repeat
 from typing import IO
 
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
@@ -51,6 +54,10 @@ __all__ = ["FuzzyIndex", "Hit", "Progress"]
 Progress = Callable[[int, int], None]
 
 _EMPTY = array("I")
+_new_posting = partial(array, "I")
+_append = array.append
+_sink: deque[None] = deque(maxlen=0)
+_consume = _sink.extend
 # Read more postings than the prefix needs while they stay this cheap, relative to
 # what the prefix alone costs: a stronger count filter means fewer exact scorings.
 _EXTRA_READ_FACTOR = 2
@@ -88,7 +95,9 @@ class _Shard:
 
     def __init__(self, q: int) -> None:
         self.q = q
-        self.postings: dict[str, array[int]] = {}
+        # A missing gram gets an empty list from C code (no Python-level branch);
+        # searches read with .get(), which never adds one.
+        self.postings: defaultdict[str, array[int]] = defaultdict(_new_posting)
         self.by_length: dict[int, array[int]] = {}
         self.max_length = 0
 
@@ -150,11 +159,19 @@ class FuzzyIndex:
         ordered = sorted(rows.items(), key=lambda row: len(row[1][0]))
         total = len(ordered) if total is None else total
         done = 0
-        for key, (source, previous) in ordered:
-            index.add(key, source, previous=previous)
-            done += 1
-            if progress is not None and done % 10_000 == 0:
-                progress(done, total)
+        # Millions of small arrays and no reference cycles: the cyclic garbage
+        # collector would only rescan them again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for key, (source, previous) in ordered:
+                index.add(key, source, previous=previous)
+                done += 1
+                if progress is not None and done % 10_000 == 0:
+                    progress(done, total)
+        finally:
+            if collecting:
+                gc.enable()
         index._sorted_upto = len(index._sources)
         if progress is not None:
             progress(done, total)
@@ -179,13 +196,9 @@ class FuzzyIndex:
         shard = self._shards.get(q)
         if shard is None:
             shard = self._shards[q] = _Shard(q)
-        postings = shard.postings
-        for gram in grams(source, q):
-            posting = postings.get(gram)
-            if posting is None:
-                postings[gram] = array("I", (uid,))
-            else:
-                posting.append(uid)
+        # postings[gram].append(uid) for every gram, iterated in C (this loop is
+        # most of the build time).
+        _consume(map(_append, map(shard.postings.__getitem__, grams(source, q)), repeat(uid)))
         n = len(source)
         bucket = shard.by_length.get(n)
         if bucket is None:
