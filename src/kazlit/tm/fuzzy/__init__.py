@@ -13,9 +13,17 @@ whose previous segment matches too is a 101 % in-context match::
         print(hit.key, round(hit.score, 2), hit.final, hit.penalties.reasons())
 
 The index is in memory and takes plain integer keys and strings, so any store can
-feed it (:meth:`FuzzyIndex.build` with a progress callback, :meth:`FuzzyIndex.add`,
-:meth:`FuzzyIndex.remove`); :meth:`FuzzyIndex.search` returns exactly what the
-exhaustive :meth:`FuzzyIndex.scan` returns.
+feed it; :meth:`FuzzyIndex.search` returns exactly what the exhaustive
+:meth:`FuzzyIndex.scan` returns. A store uses it like this:
+
+- at open, ``FuzzyIndex.load(file, fingerprint=revision)`` from a saved index, or on
+  :class:`~kazlit.errors.StoreError` (missing, corrupt, stale)
+  ``FuzzyIndex.build(((id, source, previous) for ...), total=n, progress=cb)`` and
+  ``index.save(file, fingerprint=revision)``;
+- on changes, ``index.add(id, source, previous=previous)`` (replaces an existing id)
+  and ``index.remove(id)``; ``index.compact()`` after many of them;
+- to look up, ``index.search(text, limit=5, min_score=75, previous=prev)``, then the
+  targets of ``hit.key`` from the store.
 """
 
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
