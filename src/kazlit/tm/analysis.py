@@ -14,7 +14,7 @@ counts as one, and Chinese is quoted in characters)::
 
     index = FuzzyIndex.build([(1, "Open the file"), (2, "Save the file")])
     report = analyze(
-        [("Open the file", None), ("Open a file", "Open the file")],
+        [("Open the file", ""), ("Open a file", "Open the file")],
         index_lookup(index),
         language="en",
     )
@@ -206,6 +206,9 @@ def analyze(
     settings: dict[str, str] | None = None,
 ) -> AnalysisReport:
     """Count the ``(segment, previous segment)`` pairs of a document per band.
+
+    The previous segment of the first segment is ``""`` (start of the document), so
+    that it can be a context match too; ``None`` means unknown.
 
     Empty segments (no words and no characters) are left out. *settings* are
     recorded in the report as they are (for example the memory's name and the
