@@ -1,0 +1,481 @@
+"""The fuzzy index: q-gram postings, a length filter and a count filter, then exact
+rescoring.
+
+Why the candidates are a superset of the true matches
+------------------------------------------------------
+Let the query *a* have length ``m`` and a unit *b* length ``n``; with ``M = max(m, n)``
+a match needs ``d = lev(a, b) <= D(M)``, the largest distance whose score reaches the
+minimum (:func:`~kazlit.tm.fuzzy._levenshtein.max_distance`). So
+
+- **length filter**: ``|m - n| <= d <= D(M)``;
+- **count filter**: pad both strings with ``q - 1`` marks on each side; *a* then
+  has ``m + q - 1`` q-gram positions. An edit script of ``d`` operations leaves a
+  position intact unless an operation touches it: a substitution or deletion
+  touches at most ``q`` positions, an insertion (between two characters) at most
+  ``q - 1``. A unit longer than the query needs at least ``n - m`` insertions, so at
+  most ``q·D(M) - (n - m)`` positions are touched when ``n > m`` and at most
+  ``q·D(M)`` otherwise. The alignment maps intact positions one-to-one onto
+  positions of *b* holding the same q-gram, so the multiset intersection of the
+  q-grams of *a* and *b* is at least ``T(n) = m + q - 1 - touched(n)``. Postings
+  are keyed by (q-gram, occurrence number), which turns that multiset
+  intersection into the number of shared keys.
+
+Candidate generation then uses prefix filtering: sort the query's q-grams by the
+length of their postings and read only the rarest ``|grams(a)| - T_min + 1`` lists
+(a unit sharing ``T_min`` grams must appear in one of them), plus a few more while
+reading is cheap; a unit read in ``k`` of ``p`` lists can share at most
+``k + |grams(a)| - p`` grams, which must reach ``T(n)``. Lengths where ``T(n) <= 0``
+(short queries, low thresholds) are scanned in full from a per-length list. Every
+candidate is then scored exactly. Nothing that an exhaustive scan would return can
+be dropped; ``tests/tm/test_fuzzy_index.py`` checks it with Hypothesis.
+"""
+
+from __future__ import annotations
+
+import gc
+import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import repeat
+from typing import IO
+
+from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
+from kazlit.tm.fuzzy._grams import gram_size, grams
+from kazlit.tm.fuzzy._levenshtein import distance, max_distance, score, within
+from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties
+from kazlit.tm.fuzzy._persist import load_index, save_index
+
+__all__ = ["FuzzyIndex", "Hit", "Progress"]
+
+Progress = Callable[[int, int], None]
+
+_EMPTY = array("I")
+_new_posting = partial(array, "I")
+_append = array.append
+_sink: deque[None] = deque(maxlen=0)
+_consume = _sink.extend
+# Read more postings than the prefix needs while they stay this cheap, relative to
+# what the prefix alone costs: a stronger count filter means fewer exact scorings.
+_EXTRA_READ_FACTOR = 2
+_EXTRA_READ_MIN = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of a query against a unit of the index.
+
+    ``score`` is the exact similarity ``100 × (1 − distance / max(len))`` of the NFC
+    strings; ``in_context`` is true for an identical source whose previous segment
+    matches too (a 101 % match). ``final`` is what ranks and bands use: 101 for an
+    in-context match, else ``score``, less every penalty, never below 0 and never
+    above ``score`` (or 101).
+    """
+
+    key: int
+    source: str
+    score: float
+    distance: int
+    in_context: bool = False
+    penalties: Penalties = field(default_factory=Penalties)
+
+    @property
+    def final(self) -> float:
+        base = 101.0 if self.in_context else self.score
+        return max(0.0, base - self.penalties.total)
+
+
+class _Shard:
+    """Postings for the units whose q-gram size is ``q``."""
+
+    __slots__ = ("by_length", "max_length", "postings", "q")
+
+    def __init__(self, q: int) -> None:
+        self.q = q
+        # A missing gram gets an empty list from C code (no Python-level branch);
+        # searches read with .get(), which never adds one.
+        self.postings: defaultdict[str, array[int]] = defaultdict(_new_posting)
+        self.by_length: dict[int, array[int]] = {}
+        self.max_length = 0
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+class FuzzyIndex:
+    """An in-memory fuzzy-match index over ``(key, source)`` pairs.
+
+    Keys are the caller's integer ids (a store's unit ids). Sources are normalised to
+    NFC on the way in. :meth:`search` returns exactly what :meth:`scan` (an
+    exhaustive scan) returns, only faster.
+
+    *penalty* is the per-memory penalty reported in :attr:`Penalties.tm` of every
+    hit; *weights* sets the other penalties.
+    """
+
+    def __init__(self, *, penalty: float = 0.0, weights: PenaltyWeights | None = None) -> None:
+        if penalty < 0:
+            raise ValueError("the per-memory penalty must be >= 0")
+        self.penalty = penalty
+        self.weights = weights if weights is not None else PenaltyWeights()
+        self._sources: list[str | None] = []
+        self._keys: array[int] = array("q")
+        self._lengths: array[int] = array("I")
+        self._contexts: array[int] = array("q")
+        self._ids: dict[int, int] = {}
+        self._shards: dict[int, _Shard] = {}
+        # Internal ids below this are in order of length (see build()).
+        self._sorted_upto = 0
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(
+        cls,
+        units: Iterable[tuple[int, str] | tuple[int, str, str | None]],
+        *,
+        total: int | None = None,
+        progress: Progress | None = None,
+        penalty: float = 0.0,
+        weights: PenaltyWeights | None = None,
+    ) -> FuzzyIndex:
+        """An index of *units*: ``(key, source)`` or ``(key, source, previous)``.
+
+        *progress* is called as ``progress(done, total)`` every 10,000 units and at
+        the end (*total* defaults to the number of distinct keys).
+        """
+        index = cls(penalty=penalty, weights=weights)
+        # Units are numbered in order of length, so that the part of a posting list
+        # within a length window is one slice (found by bisection). A key given
+        # twice keeps its last source.
+        rows: dict[int, tuple[str, str | None]] = {}
+        for unit in units:
+            previous = unit[2] if len(unit) == 3 else None
+            rows.pop(unit[0], None)
+            rows[unit[0]] = (_nfc(unit[1]), previous)
+        ordered = sorted(rows.items(), key=lambda row: len(row[1][0]))
+        total = len(ordered) if total is None else total
+        done = 0
+        # Millions of small arrays and no reference cycles: the cyclic garbage
+        # collector would only rescan them again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for key, (source, previous) in ordered:
+                index.add(key, source, previous=previous)
+                done += 1
+                if progress is not None and done % 10_000 == 0:
+                    progress(done, total)
+        finally:
+            if collecting:
+                gc.enable()
+        index._sorted_upto = len(index._sources)
+        if progress is not None:
+            progress(done, total)
+        return index
+
+    def add(self, key: int, source: str, *, previous: str | None = None) -> None:
+        """Index *source* under *key* (replacing what *key* held).
+
+        *previous* is the source segment before it in its document ("" for the first
+        segment, ``None`` when unknown); it makes 101 % matches possible.
+        """
+        if key in self._ids:
+            self.remove(key)
+        source = _nfc(source)
+        uid = len(self._sources)
+        self._sources.append(source)
+        self._keys.append(key)
+        self._lengths.append(len(source))
+        self._contexts.append(context_fingerprint(previous))
+        self._ids[key] = uid
+        q = gram_size(source)
+        shard = self._shards.get(q)
+        if shard is None:
+            shard = self._shards[q] = _Shard(q)
+        # postings[gram].append(uid) for every gram, iterated in C (this loop is
+        # most of the build time).
+        _consume(map(_append, map(shard.postings.__getitem__, grams(source, q)), repeat(uid)))
+        n = len(source)
+        bucket = shard.by_length.get(n)
+        if bucket is None:
+            shard.by_length[n] = array("I", (uid,))
+        else:
+            bucket.append(uid)
+        shard.max_length = max(shard.max_length, n)
+
+    def remove(self, key: int) -> bool:
+        """Forget *key*; False when it was not indexed.
+
+        The postings keep a tombstone until :meth:`compact`.
+        """
+        uid = self._ids.pop(key, None)
+        if uid is None:
+            return False
+        self._sources[uid] = None
+        return True
+
+    def compact(self) -> None:
+        """Renumber the units in order of length and drop removed ones.
+
+        Worth calling after many :meth:`add` or :meth:`remove` calls: postings keep
+        removed units until then, and units added after :meth:`build` are read in
+        full rather than by length window.
+        """
+        live = [
+            (self._keys[uid], source, self._contexts[uid])
+            for uid, source in enumerate(self._sources)
+            if source is not None
+        ]
+        fresh = FuzzyIndex.build(
+            ((key, source) for key, source, _ in live),
+            penalty=self.penalty,
+            weights=self.weights,
+        )
+        contexts = {key: context for key, _, context in live}
+        for uid, key in enumerate(fresh._keys):
+            fresh._contexts[uid] = contexts[key]
+        self._shards = fresh._shards
+        self._sources = fresh._sources
+        self._keys = fresh._keys
+        self._lengths = fresh._lengths
+        self._contexts = fresh._contexts
+        self._ids = fresh._ids
+        self._sorted_upto = fresh._sorted_upto
+
+    # ------------------------------------------------------------------ files
+    def save(self, out: IO[bytes], *, fingerprint: str = "") -> None:
+        """Write the index to the binary file *out* (see :mod:`._persist`).
+
+        *fingerprint* (for example the store's revision) is checked by
+        :meth:`load` so that a stale file is rebuilt rather than used.
+        """
+        save_index(self, out, fingerprint=fingerprint)
+
+    @classmethod
+    def load(cls, source: IO[bytes], *, fingerprint: str | None = None) -> FuzzyIndex:
+        """Read an index written by :meth:`save`; :class:`~kazlit.errors.StoreError`
+        when the file is not one, is corrupt, or has another *fingerprint*."""
+        return load_index(source, fingerprint=fingerprint)
+
+    # ------------------------------------------------------------------ access
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids)
+
+    def source(self, key: int) -> str:
+        """The indexed (NFC) source of *key*; KeyError when absent."""
+        source = self._sources[self._ids[key]]
+        assert source is not None
+        return source
+
+    @property
+    def tombstones(self) -> int:
+        """Removed units still taking room in the postings."""
+        return len(self._sources) - len(self._ids)
+
+    # ------------------------------------------------------------------ search
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int | None = 5,
+        min_score: float = 75.0,
+        previous: str | None = None,
+    ) -> list[Hit]:
+        """The best *limit* units whose score is at least *min_score*.
+
+        Ranked by final score (after penalties; 101 for in-context matches), then by
+        raw score, then by key, so ties come back in a stable order. *previous* is
+        the source segment before *query* in its document. ``limit=None`` returns
+        every match.
+        """
+        _check(limit, min_score)
+        query = _nfc(query)
+        return self._rank(query, self._candidates(query, min_score), limit, previous)
+
+    def scan(
+        self,
+        query: str,
+        *,
+        limit: int | None = 5,
+        min_score: float = 75.0,
+        previous: str | None = None,
+    ) -> list[Hit]:
+        """What :meth:`search` returns, by scoring every unit (no index; slow)."""
+        _check(limit, min_score)
+        query = _nfc(query)
+        found: list[tuple[int, int]] = []
+        for uid, source in enumerate(self._sources):
+            if source is None:
+                continue
+            bound = max_distance(max(len(query), len(source)), min_score)
+            d = distance(query, source, bound)
+            if d <= bound:
+                found.append((uid, d))
+        return self._rank(query, found, limit, previous)
+
+    def _candidates(self, query: str, min_score: float) -> list[tuple[int, int]]:
+        """``(internal id, distance)`` of every unit scoring at least *min_score*."""
+        m = len(query)
+        sources = self._sources
+        lengths = self._lengths
+        longest = max((shard.max_length for shard in self._shards.values()), default=0)
+        bounds = _window(m, min_score, longest)
+        if not bounds:
+            return []
+        # Per shard, the shared-gram bound per length; lengths where it is <= 0
+        # cannot be filtered and are scanned, in one span for all shards.
+        plans: list[tuple[_Shard, set[str], dict[int, int]]] = []
+        scan: list[int] = []
+        for shard in self._shards.values():
+            q = shard.q
+            query_grams = grams(query, q)
+            size = len(query_grams)
+            needs: dict[int, int] = {}
+            for n, bound in bounds.items():
+                if n in shard.by_length:
+                    touched = q * bound - (n - m) if n > m else q * bound
+                    needs[n] = size - touched
+                    if needs[n] <= 0:
+                        scan.append(n)
+            plans.append((shard, query_grams, needs))
+        ids: list[int] = []
+        texts: list[str | None] = []
+        low, high = (min(scan), max(scan)) if scan else (1, 0)
+        if scan:
+            self._span(low, high, ids, texts)
+        for shard, query_grams, needs in plans:
+            filtered = {n: t for n, t in needs.items() if not low <= n <= high}
+            if filtered:
+                for uid in self._count_filter(shard, query_grams, filtered):
+                    ids.append(uid)
+                    texts.append(sources[uid])
+        found: list[tuple[int, int]] = []
+        for i, d in within(query, texts, min_score):
+            uid = ids[i]
+            if d <= bounds[lengths[uid]]:
+                found.append((uid, d))
+        return found
+
+    def _span(self, low: int, high: int, ids: list[int], texts: list[str | None]) -> None:
+        """Append every unit whose length is in ``[low, high]``."""
+        lengths = self._lengths
+        sources = self._sources
+        upto = self._sorted_upto
+        first = bisect_left(lengths, low, 0, upto)
+        last = bisect_right(lengths, high, 0, upto)
+        ids.extend(range(first, last))
+        texts.extend(sources[first:last])
+        for uid in range(upto, len(sources)):
+            if low <= lengths[uid] <= high:
+                ids.append(uid)
+                texts.append(sources[uid])
+
+    def _count_filter(
+        self, shard: _Shard, query_grams: set[str], needs: dict[int, int]
+    ) -> list[int]:
+        lengths = self._lengths
+        upto = self._sorted_upto
+        # Ids [first, last) of the length-ordered part fall in the length window;
+        # ids from `upto` on were added later, in any order, and are read in full.
+        first = bisect_left(lengths, min(needs), 0, upto)
+        last = bisect_right(lengths, max(needs), 0, upto)
+        postings = shard.postings
+        lists: list[array[int]] = []
+        for gram in query_grams:
+            posting = postings.get(gram)
+            if posting is None:
+                lists.append(_EMPTY)
+                continue
+            start = bisect_left(posting, first)
+            stop = bisect_left(posting, last, start)
+            if upto < len(lengths):
+                tail = bisect_left(posting, upto, stop)
+                lists.append(posting[start:stop] + posting[tail:])
+            else:
+                lists.append(posting[start:stop])
+        lists.sort(key=len)
+        size = len(lists)
+        least = min(needs.values())
+        prefix = size - least + 1
+        cost = sum(len(lst) for lst in lists[:prefix])
+        budget = max(_EXTRA_READ_FACTOR * cost, _EXTRA_READ_MIN)
+        while prefix < size and cost + len(lists[prefix]) <= budget:
+            cost += len(lists[prefix])
+            prefix += 1
+        missing = size - prefix  # grams not read: a unit may share all of them
+        if prefix == 1:
+            return [uid for uid in lists[0] if lengths[uid] in needs]
+        counts: Counter[int] = Counter()
+        for lst in lists[:prefix]:
+            counts.update(lst)
+        floor = least - missing
+        result: list[int] = []
+        for uid, count in counts.items():
+            if count >= floor:
+                need = needs.get(lengths[uid])
+                if need is not None and count >= need - missing:
+                    result.append(uid)
+        return result
+
+    def _rank(
+        self,
+        query: str,
+        found: list[tuple[int, int]],
+        limit: int | None,
+        previous: str | None,
+    ) -> list[Hit]:
+        context = context_fingerprint(previous)
+        m = len(query)
+        raw: list[tuple[float, int, int, int, bool]] = []
+        for uid, d in found:
+            in_context = d == 0 and context != NO_CONTEXT and self._contexts[uid] == context
+            value = score(d, max(m, self._lengths[uid]))
+            ranked = 101.0 if in_context else value
+            raw.append((ranked, self._keys[uid], uid, d, in_context))
+        raw.sort(key=lambda item: (-item[0], item[1]))
+        best: list[Hit] = []
+        for ranked, key, uid, d, in_context in raw:
+            if limit is not None and len(best) >= limit and ranked - self.penalty < best[-1].final:
+                break
+            source = self._sources[uid]
+            assert source is not None
+            penalties = compute_penalties(query, source, self.weights, tm=self.penalty, raw=d)
+            value = score(d, max(m, len(source)))
+            best.append(Hit(key, source, value, d, in_context, penalties))
+            best.sort(key=_order)
+            if limit is not None:
+                del best[limit:]
+        return best
+
+
+def _window(m: int, min_score: float, longest: int) -> dict[int, int]:
+    """The unit lengths a query of length *m* can match, each with its distance bound."""
+    bounds: dict[int, int] = {}
+    for n in range(max(m - max_distance(m, min_score), 0), longest + 1):
+        bound = max_distance(max(m, n), min_score)
+        if abs(n - m) <= bound:
+            bounds[n] = bound
+        elif n > m:
+            break
+    return bounds
+
+
+def _order(hit: Hit) -> tuple[float, float, int]:
+    return (-hit.final, -(101.0 if hit.in_context else hit.score), hit.key)
+
+
+def _check(limit: int | None, min_score: float) -> None:
+    if limit is not None and limit < 1:
+        raise ValueError("limit must be at least 1 (or None for every match)")
+    if not 0.0 <= min_score <= 100.0:
+        raise ValueError("min_score must be between 0 and 100")

@@ -1,0 +1,156 @@
+"""The index returns exactly what an exhaustive scan returns."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, _levenshtein, distance, max_distance, score
+
+NO_PENALTIES = PenaltyWeights(0, 0, 0, 0, 0)
+
+
+def brute_force(
+    units: dict[int, str], query: str, min_score: float, limit: int | None
+) -> list[tuple[int, float]]:
+    """Score every unit, keep those at or above min_score, best first, ties by key."""
+    scored = []
+    for key, source in units.items():
+        d = distance(query, source)
+        value = score(d, max(len(query), len(source)))
+        if d <= max_distance(max(len(query), len(source)), min_score):
+            scored.append((key, value))
+    scored.sort(key=lambda kv: (-kv[1], kv[0]))
+    return scored[:limit] if limit is not None else scored
+
+
+# A small alphabet makes near matches likely; CJK and Cyrillic letters exercise both
+# q-gram sizes (characters for CJK text, trigrams for the rest).
+alphabet = st.sampled_from("aabbc қә 书我爱读.")
+sources = st.text(alphabet, max_size=16)
+
+
+@settings(max_examples=150)
+@given(
+    st.dictionaries(st.integers(0, 50), sources, max_size=25),
+    st.one_of(sources, st.sampled_from(["aab", "书我爱读", "қә ab"])),
+    st.sampled_from([0.0, 30.0, 50.0, 66.0, 75.0, 85.0, 100.0]),
+    st.sampled_from([1, 3, None]),
+)
+def test_search_equals_exhaustive_scan(
+    units: dict[int, str], query: str, min_score: float, limit: int | None
+) -> None:
+    index = FuzzyIndex.build(units.items(), weights=NO_PENALTIES)
+    got = [(h.key, h.score) for h in index.search(query, min_score=min_score, limit=limit)]
+    assert got == brute_force(units, query, min_score, limit)
+    assert index.search(query, min_score=min_score, limit=limit) == index.scan(
+        query, min_score=min_score, limit=limit
+    )
+
+
+@settings(max_examples=60)
+@given(
+    st.dictionaries(st.integers(0, 50), sources, max_size=25),
+    sources,
+    st.sampled_from([0.0, 50.0, 75.0, 90.0]),
+)
+def test_search_equals_exhaustive_scan_without_rapidfuzz(
+    units: dict[int, str], query: str, min_score: float
+) -> None:
+    index = FuzzyIndex.build(units.items(), weights=NO_PENALTIES)
+    _levenshtein._FAST[:] = [(None, None)]  # the pure-Python path, as without rapidfuzz
+    try:
+        got = [(h.key, h.score) for h in index.search(query, min_score=min_score, limit=None)]
+    finally:
+        _levenshtein._FAST.clear()
+    assert got == brute_force(units, query, min_score, None)
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.tuples(st.integers(0, 20), sources), max_size=30),
+    st.sets(st.integers(0, 20)),
+    sources,
+)
+def test_updates_and_removals_are_searched_correctly(
+    adds: list[tuple[int, str]], removed: set[int], query: str
+) -> None:
+    index = FuzzyIndex(weights=NO_PENALTIES)
+    units: dict[int, str] = {}
+    for key, source in adds:
+        index.add(key, source)
+        units[key] = source
+    for key in removed:
+        assert index.remove(key) == (key in units)
+        units.pop(key, None)
+    assert len(index) == len(units)
+    expected = brute_force(units, query, 50.0, None)
+    assert [(h.key, h.score) for h in index.search(query, min_score=50, limit=None)] == expected
+    index.compact()
+    assert index.tombstones == 0
+    assert [(h.key, h.score) for h in index.search(query, min_score=50, limit=None)] == expected
+
+
+def test_long_units_are_found() -> None:
+    long = (
+        "The Kazakh state programme translates contemporary works into the six official "
+        "languages of the United Nations."
+    )
+    assert len(long) > 70
+    index = FuzzyIndex.build([(1, long), (2, long.replace("six", "many"))])
+    hits = index.search(long)
+    assert [h.key for h in hits] == [1, 2]
+    assert hits[0].score == 100.0
+    # "six" → "many": 3 substitutions and 1 insertion over len + 1 characters
+    assert hits[1].score == pytest.approx(100 * (1 - 4 / (len(long) + 1)))
+
+
+def test_ties_come_back_in_key_order() -> None:
+    units = [(9, "Save file"), (3, "Save fila"), (5, "Save filo"), (1, "Save filu")]
+    index = FuzzyIndex.build(units, weights=NO_PENALTIES)
+    hits = index.search("Save file.", limit=None, min_score=50)
+    assert [h.key for h in hits] == [9, 1, 3, 5]
+    assert [h.key for h in index.search("Save file.", limit=2, min_score=50)] == [9, 1]
+
+
+@pytest.mark.parametrize(
+    ("units", "query", "expected_key", "expected_score"),
+    [
+        # Chinese: one character of nine differs: 100 × 8/9
+        ([(1, "请输入您的电子邮件"), (2, "请输入你的密码")], "请输入您的电子邮箱", 1, 100 * 8 / 9),
+        # Arabic: one letter inserted into a 17-letter segment: 100 × 17/18
+        ([(1, "احفظ الملف الحالي"), (2, "افتح ملفا جديدا")], "احفظ الملف الحاليّ", 1, None),
+        # Kazakh Cyrillic and Latin
+        ([(1, "Кітапты ашыңыз"), (2, "Файлды сақтаңыз")], "Кітапты ашыңыз.", 1, 100 * 14 / 15),
+        ([(1, "Kitapty aşyñyz"), (2, "Faildy saqtañyz")], "Kitapty ashyñyz", 1, None),
+    ],
+)
+def test_scripts(
+    units: list[tuple[int, str]], query: str, expected_key: int, expected_score: float | None
+) -> None:
+    index = FuzzyIndex.build(units, weights=NO_PENALTIES)
+    hits = index.search(query)
+    assert hits
+    assert hits[0].key == expected_key
+    if expected_score is not None:
+        assert hits[0].score == pytest.approx(expected_score)
+    assert hits == index.scan(query)
+
+
+def test_progress_is_reported() -> None:
+    calls: list[tuple[int, int]] = []
+    FuzzyIndex.build(
+        ((i, f"segment {i}") for i in range(25_000)),
+        total=25_000,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls == [(10_000, 25_000), (20_000, 25_000), (25_000, 25_000)]
+
+
+def test_bad_arguments() -> None:
+    index = FuzzyIndex.build([(1, "a")])
+    with pytest.raises(ValueError, match="min_score"):
+        index.search("a", min_score=101)
+    with pytest.raises(ValueError, match="limit"):
+        index.search("a", limit=0)
