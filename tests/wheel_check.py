@@ -20,6 +20,9 @@ if "site-packages" not in here.parts:
 # Every data file kazlit ships, by package; add new ones here as they appear.
 REQUIRED = {
     "kazlit": ["py.typed"],
+    "kazlit.text": [
+        f"data/abbreviations/{c}.txt" for c in ("kk", "ru", "en", "fr", "es", "ar", "zh")
+    ],
 }
 missing = [
     f"{package}/{name}"
