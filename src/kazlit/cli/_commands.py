@@ -8,5 +8,6 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "languages": ("kazlit.cli.languages", "languages", "List the language tags kazlit supports."),
+    "align": ("kazlit.cli.align", "align", "Align a text with its translation (beads, TSV, TMX)."),
     "segment": ("kazlit.cli.segment", "segment", "Split text into sentences, one per line."),
 }
