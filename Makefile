@@ -58,3 +58,8 @@ package: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache
+
+# Sentence alignment against Gale–Church (NLTK, installed here for the benchmark only).
+bench-align: $(STAMP)
+	$(BIN)/python -m pip install --quiet nltk
+	$(BIN)/python benchmarks/align.py

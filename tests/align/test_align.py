@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from kazlit.align import (
@@ -22,7 +24,7 @@ from kazlit.align import (
     to_tsv,
 )
 from kazlit.align._script import skeleton
-from kazlit.corpus import Block, Chapter, Document, parse_document
+from kazlit.corpus import Block, Chapter, Document, parse_document, read_work
 from kazlit.errors import AlignmentError, ParseError
 
 DATA = Path(__file__).parent / "data"
@@ -201,3 +203,28 @@ def test_tatoeba_document_with_merges_and_deletions(shared_data: Path) -> None:
     result = score([gold], [[(b.src, b.tgt) for b in bitext.beads]])
     assert result.f1_strict >= 0.75
     assert result.f1_lax >= 0.85
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.text(alphabet="абв гд 12.?", min_size=1, max_size=40), min_size=1, max_size=25),
+    st.lists(st.text(alphabet="abc de 12.?", min_size=1, max_size=40), min_size=1, max_size=25),
+)
+def test_beads_cover_every_sentence_once_in_order(src: list[str], tgt: list[str]) -> None:
+    if not any(s.strip() for s in src) or not any(t.strip() for t in tgt):
+        return
+    beads = align_sentences(src, tgt)
+    assert [i for b in beads for i in b.src] == list(range(len(src)))
+    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
+    assert all(b.src or b.tgt for b in beads)
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+
+
+def test_a_broken_work_folder_is_a_parse_error(tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "work.toml").write_text('id = "x"\ngenre = \n', encoding="utf-8")
+    (folder / "kk.md").write_text("Мәтін.\n", encoding="utf-8")
+    with pytest.raises(ParseError) as caught:
+        read_work(folder)
+    assert "work.toml" in str(caught.value)

@@ -140,6 +140,69 @@ class Model:
             return Costs(prior, length, sim, base, lexical, matched)
         return prior + length + lexical
 
+    def fast_cost(self) -> Callable[[int, int, int, int], float]:
+        """:meth:`cost` without explanations, with everything bound locally (the DP's
+        inner loop calls it hundreds of thousands of times)."""
+        priors = self.priors
+        src, tgt = self.src, self.tgt
+        src_len = _prefix([s.length for s in src])
+        tgt_len = _prefix([t.length for t in tgt])
+        src_words = _prefix([s.words for s in src])
+        tgt_words = _prefix([t.words for t in tgt])
+        src_feat = [s.features for s in src]
+        tgt_feat = [t.features for t in tgt]
+        src_base, tgt_base = self.src_base, self.tgt_base
+        src_cache: dict[tuple[int, int], frozenset[str]] = {}
+        tgt_cache: dict[tuple[int, int], frozenset[str]] = {}
+        ratio, variance = self.ratio, self.variance
+        length_weight, lexical_weight = self.length_weight, self.lexical_weight
+        extra_weight = _EXTRA
+        erfc, sqrt, log = math.erfc, math.sqrt, math.log
+        root2 = math.sqrt(2)
+
+        def span(
+            feats: list[frozenset[str]], cache: dict[tuple[int, int], frozenset[str]],
+            start: int, count: int,
+        ) -> frozenset[str]:  # fmt: skip
+            if count == 1:
+                return feats[start]
+            key = (start, count)
+            hit = cache.get(key)
+            if hit is None:
+                hit = cache[key] = frozenset().union(*feats[start : start + count])
+            return hit
+
+        def cost(i: int, k: int, j: int, m: int) -> float:
+            prior = priors[(k, m)]
+            if k == 0 or m == 0:
+                return prior
+            ls = src_len[i + k] - src_len[i]
+            lt = tgt_len[j + m] - tgt_len[j]
+            mean = (ls * ratio + lt) / 2
+            length = 0.0
+            if mean > 0:
+                delta = abs(lt - ls * ratio) / sqrt(variance * mean)
+                length = -length_weight * log(max(erfc(delta / root2), 1e-12))
+            common = span(src_feat, src_cache, i, k) & span(tgt_feat, tgt_cache, j, m)
+            sim = 0.0
+            if common:
+                weight = float(len(common))
+                for feature in common:
+                    weight += extra_weight.get(feature[0], 0.0)
+                words = (src_words[i + k] - src_words[i]) + (tgt_words[j + m] - tgt_words[j])
+                sim = min(1.0, 2 * weight / words)
+            base = ((src_base[i + k] - src_base[i]) / k + (tgt_base[j + m] - tgt_base[j]) / m) / 2
+            return prior + length - lexical_weight * (k + m) / 2 * (sim - base)
+
+        return cost
+
+
+def _prefix(values: list[int]) -> list[int]:
+    out = [0]
+    for value in values:
+        out.append(out[-1] + value)
+    return out
+
 
 def _similarity(
     fs: frozenset[str], ws: int, ft: frozenset[str], wt: int, explain: bool = False
@@ -317,7 +380,7 @@ def _banded(
     inf = math.inf
     best: list[list[float]] = []
     back: list[list[int]] = []
-    cost = model.cost
+    cost = model.fast_cost()
     for i in range(n + 1):
         row = [inf] * (hi[i] - lo[i] + 1)
         brow = [-1] * (hi[i] - lo[i] + 1)
@@ -334,7 +397,7 @@ def _banded(
                 prev = best[pi][pj - lo[pi]] if k else row[pj - lo[i]]
                 if prev == inf:
                     continue
-                total = prev + cost(pi, k, pj, w)  # type: ignore[operator]
+                total = prev + cost(pi, k, pj, w)
                 if total < top:
                     top, arg = total, t
             row[j - lo[i]] = top
