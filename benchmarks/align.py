@@ -218,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc = nltk_gale_church()
     aligners: dict[str, Aligner | None] = {
         "kazlit": kazlit_aligner(AlignSettings()),
+        "kazlit + subwords (spm)": kazlit_aligner(AlignSettings(subwords=True)),
         "kazlit, first pass only": kazlit_aligner(AlignSettings(realign=False)),
         "kazlit, length only": kazlit_aligner(AlignSettings(realign=False, lexical_weight=0.0)),
         "NLTK Gale–Church": gc,

@@ -203,6 +203,9 @@ def test_tatoeba_document_with_merges_and_deletions(shared_data: Path) -> None:
     result = score([gold], [[(b.src, b.tgt) for b in bitext.beads]])
     assert result.f1_strict >= 0.75
     assert result.f1_lax >= 0.85
+    pytest.importorskip("sentencepiece")
+    subwords = align_texts(src, tgt, "kk", "en", settings=AlignSettings(subwords=True))
+    assert score([gold], [[(b.src, b.tgt) for b in subwords.beads]]).f1_strict >= 0.75
 
 
 @settings(max_examples=40, deadline=None)
@@ -228,3 +231,13 @@ def test_a_broken_work_folder_is_a_parse_error(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as caught:
         read_work(folder)
     assert "work.toml" in str(caught.value)
+
+
+def test_kazakh_case_endings_do_not_hide_names() -> None:
+    from kazlit.align._script import name_stem  # noqa: PLC0415
+
+    assert skeleton(name_stem("Мэриді")) == skeleton("Mary")
+    assert skeleton(name_stem("Томға")) == skeleton("Tom")
+    assert skeleton(name_stem("Абайдың")) == skeleton("Abai")
+    assert skeleton("Қазақстан") == skeleton("Kazakhstan") == skeleton("Казахстан")
+    assert name_stem("Ас") == "Ас"  # too short to lose an ending

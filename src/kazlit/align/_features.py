@@ -18,11 +18,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kazlit.align._script import latin, skeleton
+from kazlit.align._script import latin, name_stem, skeleton
 
 __all__ = ["Sentence", "glossary_features", "sentence", "stems"]
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PUNCT = {"?": "?", "？": "?", "؟": "?", "!": "!", "！": "!", ":": ":", "：": ":",
           "(": "(", "（": "(", "«": '"', "“": '"', "„": '"', "「": '"', '"': '"',
@@ -77,6 +78,8 @@ def sentence(text: str, extra: Sequence[str] = ()) -> Sentence:
             features.add("p:" + latin(token)[:4])
         if token[0].isupper() and len(token) >= 3:
             features.add("n:" + skeleton(token)[:6])
+            if _CYRILLIC.match(token):
+                features.add("n:" + skeleton(name_stem(token))[:6])
     for char in text:
         mark = _PUNCT.get(char)
         if mark is not None:

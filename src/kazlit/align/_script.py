@@ -11,18 +11,57 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["latin", "skeleton"]
+__all__ = ["latin", "name_stem", "skeleton"]
+
+# Kazakh case endings (септік жалғаулары) that attach to names: genitive, accusative,
+# dative, locative, ablative, instrumental, in their vowel-harmony and consonant
+# variants, as tabulated in "Қазақ грамматикасы" (Астана, 2002), the morphology part,
+# on noun cases. Only the endings of a bare stem: "-на", "-нда", "-нан" follow a
+# possessive ending, which names rarely carry. Longest first ("-дан" before "-да").
+_CASE_ENDINGS = sorted(
+    [
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "да",
+        "де",
+        "та",
+        "те",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "мен",
+        "бен",
+        "пен",
+    ],
+    key=len,
+    reverse=True,
+)
 
 _CYRILLIC = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
     "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l",
     "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
-    "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "ts",
+    "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts",
     "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
     "ю": "yu", "я": "ya",
 }  # fmt: skip
 _TABLE = str.maketrans(_CYRILLIC)
-_FOLD = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ph", "f"), ("th", "t"), ("kh", "h"),
+_FOLD = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ph", "f"), ("th", "t"), ("kh", "k"),
          ("ch", "c"), ("sh", "s"), ("ck", "k"), ("w", "v"), ("q", "k"), ("x", "ks"))  # fmt: skip
 _VOWELS = frozenset("aeiouy")
 
@@ -32,6 +71,18 @@ def latin(word: str) -> str:
     mapped = word.lower().translate(_TABLE)
     decomposed = unicodedata.normalize("NFKD", mapped)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_stem(word: str) -> str:
+    """*word* without one Kazakh case ending, when at least three letters remain.
+
+    ``Мэриді`` → ``Мэри``, ``Абайдың`` → ``Абай``; other words come back unchanged.
+    """
+    lowered = word.lower()
+    for ending in _CASE_ENDINGS:
+        if lowered.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def skeleton(word: str) -> str:

@@ -45,6 +45,11 @@ FORMATS = ("beads", "tsv", "tmx", "explain")
     help="beads: [i, j]:[k] a line (0-based); tsv; tmx; explain: JSON lines.",
 )
 @click.option("--no-realign", is_flag=True, help="Skip the second pass (learned lexicon).")
+@click.option(
+    "--subwords",
+    is_flag=True,
+    help="Learn the lexicon over sentencepiece pieces too (needs kazlit[spm]).",
+)
 @click.option("-o", "--output", default=None, help="Write here (atomically) instead of stdout.")
 @click.pass_context
 def align(
@@ -58,6 +63,7 @@ def align(
     glossary_path: str | None,
     fmt: str,
     no_realign: bool,
+    subwords: bool,
     output: str | None,
 ) -> None:
     """Align SRC (a Kazakh text) with TGT (its translation).
@@ -68,7 +74,7 @@ def align(
     Python: kazlit.align.align_documents / align_texts.
     """
     src_tag, tgt_tag = lang.get(src_lang).tag, lang.get(tgt_lang).tag
-    settings = AlignSettings(realign=not no_realign)
+    settings = AlignSettings(realign=not no_realign, subwords=subwords)
     glossary = _read_glossary(glossary_path) if glossary_path else ()
     src_text, tgt_text = read_text_input(src_path), read_text_input(tgt_path)
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
