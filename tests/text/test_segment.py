@@ -126,6 +126,15 @@ def test_hard_line_breaks_are_boundaries() -> None:
     assert segment(stanza, "kk") == stanza.split("\n")
 
 
+def test_one_huge_paragraph_is_segmented_in_one_pass() -> None:
+    # 8,000 sentences with quotations, brackets and abbreviations in one paragraph:
+    # each candidate looks only at its neighbourhood, so this does not hang.
+    text = " ".join(f"Ол «{n}-сөз» деді (қараңыз [{n}, 5 б.]). Мен келдім." for n in range(8000))
+    sentences = segment(text, "kk")
+    assert len(sentences) == 16000
+    assert sentences[-2] == "Ол «7999-сөз» деді (қараңыз [7999, 5 б.])."
+
+
 def test_split_paragraphs_joins_soft_wrapped_lines() -> None:
     text = "\ufeffБірінші жол\nжалғасы.\n\n  \nЕкінші абзац.\n\n\n你好\n世界。"
     assert split_paragraphs(text) == ["Бірінші жол жалғасы.", "Екінші абзац.", "你好世界。"]

@@ -42,6 +42,7 @@ __all__ = [
     "split_paragraphs",
 ]
 
+_LOOKBEHIND = 80
 #: Quotations up to this many characters are kept whole inside their sentence.
 QUOTE_LIMIT = 300
 
@@ -155,11 +156,11 @@ def segment(text: str, language: str) -> list[str]:
 
 
 def _segment_cjk(text: str) -> list[str]:
-    spans = _protected_spans(text)
+    reach = _reach(_protected_spans(text), len(text))
     cuts = [
         match.end()
         for match in _CJK_END.finditer(text)
-        if match.end() < len(text) and not _inside(spans, match.start(), match.end())
+        if match.end() < len(text) and reach[match.start()] < match.end()
     ]
     return _cut(text, cuts)
 
@@ -167,11 +168,11 @@ def _segment_cjk(text: str) -> list[str]:
 def _segment_cased(text: str, info: _lang.Language) -> list[str]:
     abbrevs = abbreviations(info.tag)
     cased = info.script in {"Latn", "Cyrl"}
-    spans = _protected_spans(text)
+    reach = _reach(_protected_spans(text), len(text))
     cuts: list[int] = []
     for match in _CASED_END.finditer(text):
         end = match.end()
-        if _inside(spans, match.start(), end):
+        if reach[match.start()] >= end:
             continue
         nxt = _next_start(text, end)
         if nxt is None:
@@ -179,9 +180,12 @@ def _segment_cased(text: str, info: _lang.Language) -> list[str]:
         if cased and not (nxt.isupper() or nxt.isdigit()):
             continue
         if match.group().startswith(".") and not match.group().startswith(".."):
-            if _abbreviation_holds(text[: match.start()], abbrevs, nxt, cased):
+            # Only the last words before the point matter (and keep a long paragraph
+            # linear): an abbreviation is at most two words.
+            before = text[max(0, match.start() - _LOOKBEHIND) : match.start()]
+            if _abbreviation_holds(before, abbrevs, nxt, cased):
                 continue
-            if not cuts and _LIST_MARKER.match(text[: match.start()].strip()):
+            if not cuts and match.start() <= 6 and _LIST_MARKER.match(before.strip()):
                 continue
         cuts.append(end)
     return _cut(text, cuts)
@@ -245,9 +249,18 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether a candidate boundary ending at *end* falls inside a protected span."""
-    return any(open_ < start and end <= close for open_, close in spans)
+def _reach(spans: list[tuple[int, int]], size: int) -> list[int]:
+    """For each position *p*: the furthest close of a span opened before *p* (or -1).
+
+    A candidate ``[start, end)`` lies inside some span exactly when
+    ``reach[start] >= end``; one pass, so a huge paragraph stays linear.
+    """
+    reach = [-1] * (size + 2)
+    for open_, close in spans:
+        reach[open_ + 1] = max(reach[open_ + 1], close)
+    for index in range(1, len(reach)):
+        reach[index] = max(reach[index], reach[index - 1])
+    return reach
 
 
 def _cut(text: str, cuts: list[int]) -> list[str]:
