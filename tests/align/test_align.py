@@ -238,3 +238,16 @@ def test_kazakh_case_endings_do_not_hide_names() -> None:
     assert skeleton(name_stem("Абайдың")) == skeleton("Abai")
     assert skeleton("Қазақстан") == skeleton("Kazakhstan") == skeleton("Казахстан")
     assert name_stem("Ас") == "Ас"  # too short to lose an ending
+
+
+def test_a_re_paragraphed_translation_is_aligned_over_the_whole_document() -> None:
+    kk = [f"Бұл {n}-сөйлем, ол {'өте ' * (n % 4)}қысқа." for n in range(24)]
+    ru = [f"Это {n}-е предложение, оно {'очень ' * (n % 4)}короткое." for n in range(24)]
+    src = Document(
+        "kk", (Chapter("", tuple(Block(" ".join(kk[k : k + 2])) for k in range(0, 24, 2))),)
+    )
+    tgt = Document(
+        "ru", (Chapter("", tuple(Block(" ".join(ru[k : k + 8])) for k in range(0, 24, 8))),)
+    )
+    bitext = align_documents(src, tgt)
+    assert [(b.src, b.tgt) for b in bitext.beads] == [((n,), (n,)) for n in range(24)]

@@ -177,7 +177,9 @@ def align_documents(
     """Segment and align two documents: paragraphs first, then sentences inside.
 
     Chapter titles are segments of their own (``c{n}.p0.s1``) and align like
-    paragraphs. When one side has a single paragraph, the paragraph step is skipped.
+    paragraphs. When one side has a single paragraph, or the paragraph counts differ
+    by more than 40 % (the translation was re-paragraphed), the paragraph step is
+    skipped and sentences are aligned over the whole document.
     """
     settings = settings or AlignSettings()
     src_segs, tgt_segs = segment_document(src), segment_document(tgt)
@@ -187,7 +189,8 @@ def align_documents(
     _check_script([s.text for s in tgt_segs], tgt.lang, "target")
     src_groups, tgt_groups = _paragraphs(src_segs), _paragraphs(tgt_segs)
     src_s, tgt_s = _sentences([s.text for s in src_segs], [s.text for s in tgt_segs], glossary)
-    if len(src_groups) > 1 and len(tgt_groups) > 1:
+    fewer, more = sorted((len(src_groups), len(tgt_groups)))
+    if fewer > 1 and fewer / more >= _PARALLEL_PARAGRAPHS:
         beads = _align_by_paragraph(src_s, tgt_s, src_groups, tgt_groups, settings=settings)
     else:
         beads, _ = _align(src_s, tgt_s, settings, progress)
@@ -237,6 +240,11 @@ def explain(
 
 # ---------------------------------------------------------------- the passes
 
+
+#: Paragraphs are aligned first only when the two sides have paragraph counts this
+#: close (fewer ÷ more); otherwise the translation re-paragraphed the text and the
+#: sentences are aligned over the whole document.
+_PARALLEL_PARAGRAPHS = 0.6
 
 #: Half-width of the second pass's band, around the first pass's path.
 _REALIGN_WIDTH = 16
