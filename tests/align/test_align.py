@@ -251,3 +251,14 @@ def test_a_re_paragraphed_translation_is_aligned_over_the_whole_document() -> No
     )
     bitext = align_documents(src, tgt)
     assert [(b.src, b.tgt) for b in bitext.beads] == [((n,), (n,)) for n in range(24)]
+
+
+def test_tmx_reads_back_in_translate_toolkit() -> None:
+    tmx = pytest.importorskip("translate.storage.tmx")
+    kk, ru = abai()
+    bitext = align_documents(kk, ru)
+    store = tmx.tmxfile.parsestring(to_tmx(bitext))
+    pairs = [(u.source, u.target) for u in store.units]
+    assert len(pairs) == 7
+    assert pairs[3][0].startswith("Абай орыс ақындарының")
+    assert pairs[3][1].startswith("Абай переводил")
