@@ -67,3 +67,8 @@ bench-translit:
 # TMX import throughput and peak memory against translate-toolkit (docs/benchmarks/tm-import.md).
 bench-tm-import: $(STAMP)
 	$(BIN)/python benchmarks/tm_import.py --units 50000 --repeat 3
+
+# Sentence alignment against Gale–Church (NLTK, installed here for the benchmark only).
+bench-align: $(STAMP)
+	$(BIN)/python -m pip install --quiet nltk
+	$(BIN)/python benchmarks/align.py

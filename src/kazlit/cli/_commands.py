@@ -14,6 +14,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Transliterate Kazakh text or markup between scripts.",
     ),
     "tm": ("kazlit.cli.tm", "tm", "Translation memory: import, export, stats, look-up."),
+    "align": ("kazlit.cli.align", "align", "Align a text with its translation (beads, TSV, TMX)."),
+    "segment": ("kazlit.cli.segment", "segment", "Split text into sentences, one per line."),
 }
 COMMANDS["init"] = ("kazlit.cli.project", "init", "Create a kazlit project (kazlit.toml).")
 COMMANDS["build"] = ("kazlit.cli.project", "build", "Run the project's pipeline, incrementally.")

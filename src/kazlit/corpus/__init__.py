@@ -34,6 +34,7 @@ from kazlit.corpus.model import (
     Work,
     WorkMeta,
 )
+from kazlit.corpus.segments import segment_document
 from kazlit.corpus.worktoml import format_work_toml, parse_work_toml
 
 __all__ = [
@@ -57,5 +58,6 @@ __all__ = [
     "parse_work_toml",
     "read_corpus",
     "read_work",
+    "segment_document",
     "write_work",
 ]
