@@ -9,4 +9,5 @@ from __future__ import annotations
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "languages": ("kazlit.cli.languages", "languages", "List the language tags kazlit supports."),
     "terms": ("kazlit.cli.terms", "terms", "Find glossary terms in text; convert termbases."),
+    "qa": ("kazlit.cli.qa", "qa", "Check translations in PO, XLIFF or TMX files."),
 }
