@@ -63,8 +63,16 @@ class _Entry:
     concept_id: str
     term: Term
     lang: str
-    # Accepted keys of each word (the last word of a Kazakh term: its paradigm).
-    words: tuple[frozenset[str], ...]
+
+
+class _Node:
+    """A trie node: word keys → next node; the terms that end here."""
+
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.entries: list[_Entry] = []
 
 
 def _kk_fold(token: str) -> str:
@@ -90,21 +98,30 @@ class Recognizer:
         self.lang = lang_key(lang)
         self.code = self.lang.split("-", 1)[0]
         self.overlapping = overlapping
-        self._index: dict[str, list[_Entry]] = {}
+        self._root = _Node()
         self._zh: list[tuple[str, _Entry]] = []
+        # One key per token, except Arabic (a word with and without its clitics).
+        self._key: Callable[[str], str] = str.lower
         self._token_keys: Callable[[str], Iterable[str]]
         if self.code == "kk":
+            self._key = _kk_fold
             self._token_keys = lambda token: (_kk_fold(token),)
             word_keys: Callable[[str, bool, str], frozenset[str]] = self._kk_word_keys
         elif self.code == "ar":
             self._token_keys = _inflect.arabic_keys
             word_keys = self._plain_word_keys
         else:
-            key = _inflect.key_function(self.code)
-            self._token_keys = lambda token: (key(token),)
+            self._key = _inflect.key_function(self.code)
+            self._token_keys = lambda token: (self._key(token),)
             word_keys = self._plain_word_keys
-        for concept_id, term, term_lang in self._terms(termbase):
-            self._add(concept_id, term, term_lang, word_keys)
+        # Terms in their own spelling first, so that a match reports the term
+        # written in the text's script when the termbase has one.
+        terms = list(self._terms(termbase))
+        for concept_id, term, term_lang in terms:
+            self._add(concept_id, term, term_lang, word_keys, transliterated=False)
+        if self.code == "kk":
+            for concept_id, term, term_lang in terms:
+                self._add(concept_id, term, term_lang, word_keys, transliterated=True)
         self._zh.sort(key=lambda item: len(item[0]), reverse=True)
         self._zh_re = (
             re.compile("|".join(re.escape(text) for text, _ in self._zh)) if self._zh else None
@@ -144,17 +161,22 @@ class Recognizer:
         term: Term,
         term_lang: str,
         word_keys: Callable[[str, bool, str], frozenset[str]],
+        *,
+        transliterated: bool,
     ) -> None:
         text = unicodedata.normalize("NFC", term.text)
         if self.code == "zh":
-            self._zh.append((text, _Entry(concept_id, term, term_lang, ())))
+            self._zh.append((text, _Entry(concept_id, term, term_lang)))
             for form in term.forms:
-                self._zh.append((form, _Entry(concept_id, term, term_lang, ())))
+                self._zh.append((form, _Entry(concept_id, term, term_lang)))
             return
-        spellings = [(text, "Latn" if _is_latin(text) else "Cyrl")]
-        if self.code == "kk" and spellings[0][1] == "Cyrl":
-            spellings.append((kazakh_morph.cyrillic_to_latin(kazakh_morph.fold(text)), "Latn"))
-        for spelling, script in spellings:
+        script = "Latn" if _is_latin(text) else "Cyrl"
+        if transliterated:
+            if script == "Latn":
+                return
+            # A Cyrillic term is also looked for in Latin-script text.
+            text, script = kazakh_morph.cyrillic_to_latin(kazakh_morph.fold(text)), "Latn"
+        for spelling in (text,):
             words = _WORD.findall(spelling)
             if not words:
                 continue
@@ -163,33 +185,42 @@ class Recognizer:
             ]
             if term.forms and len(words) == 1:
                 extra = {next(iter(self._token_keys(form))) for form in term.forms}
+                if self.code == "ar":
+                    extra = {_inflect.arabic_key(form) for form in term.forms}
                 keys[-1] = keys[-1] | extra
-            entry = _Entry(concept_id, term, term_lang, tuple(keys))
-            for key in keys[0]:
-                bucket = self._index.setdefault(key, [])
-                if all(e.term is not term or e.words != entry.words for e in bucket):
-                    bucket.append(entry)
+            entry = _Entry(concept_id, term, term_lang)
+            nodes = [self._root]
+            for keyset in keys:
+                nodes = [node.children.setdefault(key, _Node()) for node in nodes for key in keyset]
+            for node in nodes:
+                if entry not in node.entries:
+                    node.entries.append(entry)
 
     # ------------------------------------------------------------ finding
     def find(self, text: str) -> list[TermMatch]:
         """Every term occurrence in *text*, sorted by position (longest first)."""
         text = unicodedata.normalize("NFC", text)
-        matches = self._find_zh(text) if self.code == "zh" else self._find_words(text)
-        matches.sort(key=lambda m: (m.start, -(m.end - m.start), m.concept_id))
+        if self.code == "zh":
+            matches = self._find_zh(text)
+            matches.sort(key=lambda m: (m.start, m.start - m.end))
+        else:
+            matches = self._find_words(text)
         if self.overlapping:
             return matches
         kept: list[TermMatch] = []
+        best_start, best_end = -1, -1
         for match in matches:
             # Sorted by start, longest first: a match inside a longer one is dropped
             # (the same span found for two concepts is kept twice).
-            if any(
-                k.start <= match.start
-                and match.end <= k.end
-                and (k.start, k.end) != (match.start, match.end)
-                for k in kept[-8:]
+            if (
+                match.end <= best_end
+                and best_start <= match.start
+                and best_end - best_start > match.end - match.start
             ):
                 continue
             kept.append(match)
+            if match.end > best_end:
+                best_start, best_end = match.start, match.end
         return kept
 
     def _find_zh(self, text: str) -> list[TermMatch]:
@@ -201,43 +232,66 @@ class Recognizer:
             for entry in self._zh_by_text[hit.group()]
         ]
 
-    def _find_words(self, text: str) -> list[TermMatch]:
-        index = self._index
-        keys_of = self._token_keys
+    def _tokens(self, text: str) -> tuple[list[int], list[int], list[tuple[str, ...]]]:
+        """Start and end offsets of the words of *text*, and their lookup keys."""
+        if self.code == "kk":
+            # Fold the whole line at once when that keeps every offset.
+            folded = text.replace("İ", "i").replace("I", "ı").lower()
+            if len(folded) == len(text):
+                spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+                return (
+                    [s for s, _, _ in spans],
+                    [e for _, e, _ in spans],
+                    [(k,) for _, _, k in spans],
+                )
         tokens = list(_WORD.finditer(text))
+        if self.code == "ar":
+            keys = [tuple(self._token_keys(t.group())) for t in tokens]
+        else:
+            key = self._key
+            keys = [(key(t.group()),) for t in tokens]
+        return [t.start() for t in tokens], [t.end() for t in tokens], keys
+
+    def _find_words(self, text: str) -> list[TermMatch]:  # noqa: PLR0912 - one tight loop
+        starts, ends, keys = self._tokens(text)
+        root = self._root.children
         found: list[TermMatch] = []
         seen: set[tuple[str, int, int]] = set()
-        for position, token in enumerate(tokens):
-            for key in keys_of(token.group()):
-                bucket = index.get(key)
-                if not bucket:
+        count = len(starts)
+        for position in range(count):
+            for first in keys[position]:
+                node = root.get(first)
+                if node is None:
                     continue
-                for entry in bucket:
-                    end = self._extend(entry, tokens, position, text)
-                    if end is None:
-                        continue
-                    mark = (entry.concept_id, token.start(), end)
-                    if mark in seen:
-                        continue
-                    seen.add(mark)
-                    found.append(self._match(entry, token.start(), end, text))
+                start = starts[position]
+                last = position
+                here: list[tuple[_Node, int]] = []
+                while True:
+                    if node.entries:
+                        here.append((node, ends[last]))
+                    if not node.children or last + 1 >= count:
+                        break
+                    gap = text[ends[last] : starts[last + 1]]
+                    if gap != " " and not _GAP.fullmatch(gap):
+                        break
+                    last += 1
+                    following = None
+                    for candidate in keys[last]:
+                        following = node.children.get(candidate)
+                        if following is not None:
+                            break
+                    if following is None:
+                        break
+                    node = following
+                # Longest first; a span reached twice (Arabic keys, a Kazakh term in
+                # both scripts) is reported once, with the first entry.
+                for hit, end in reversed(here):
+                    for entry in hit.entries:
+                        mark = (entry.concept_id, start, end)
+                        if mark not in seen:
+                            seen.add(mark)
+                            found.append(self._match(entry, start, end, text))
         return found
-
-    def _extend(
-        self, entry: _Entry, tokens: list[re.Match[str]], position: int, text: str
-    ) -> int | None:
-        words = entry.words
-        if len(words) == 1:
-            return tokens[position].end()
-        if position + len(words) > len(tokens):
-            return None
-        for offset in range(1, len(words)):
-            previous, current = tokens[position + offset - 1], tokens[position + offset]
-            if not _GAP.fullmatch(text, previous.end(), current.start()):
-                return None
-            if not any(key in words[offset] for key in self._token_keys(current.group())):
-                return None
-        return tokens[position + len(words) - 1].end()
 
     @staticmethod
     def _match(entry: _Entry, start: int, end: int, text: str) -> TermMatch:
