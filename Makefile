@@ -58,3 +58,9 @@ package: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache
+
+# Term recognition speed (1,000 concepts, 1M tokens) and accuracy on UD pairs;
+# kazlit qa and pofilter on the same QA case set.
+bench-terms: $(STAMP)
+	$(BIN)/python benchmarks/terms.py --tokens 1000000 --repeat 3
+	$(BIN)/python benchmarks/qa_cases.py

@@ -69,9 +69,9 @@ def test_russian_nouns_and_adjectives_inflect(termbase: Termbase) -> None:
     text = "о мягкой силе культуры и культурном наследии; мягкую мощь"
     result = Recognizer(termbase, "ru").find(text)
     assert [(m.concept_id, m.surface, m.status) for m in result] == [
-        ("soft-power", "мягкой силе", None),
-        ("culture", "культуры", None),
-        ("heritage", "наследии", None),
+        ("soft-power", "мягкой силе", "preferred"),
+        ("culture", "культуры", "preferred"),
+        ("heritage", "наследии", "preferred"),
         ("soft-power", "мягкую мощь", "forbidden"),
     ]
 

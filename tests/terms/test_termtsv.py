@@ -32,9 +32,11 @@ def test_cells_languages_and_forbidden_terms() -> None:
     soft = termbase.concept("soft-power")
     assert [t.text for t in soft.terms("fr")] == ["soft power", "puissance douce"]
     assert [(t.text, t.status) for t in soft.terms("ru")] == [
-        ("мягкая сила", None),
+        ("мягкая сила", "preferred"),
         ("мягкая мощь", "forbidden"),
     ]
+    # The first term of a cell is preferred, the others admitted.
+    assert [t.status for t in soft.terms("fr")] == ["preferred", "admitted"]
     assert soft.terms("kk-Cyrl")[0].pos == "noun"
     assert soft.terms("zh-Hans")[0].text == "软实力"
     assert termbase.concept("culture").definition == "Test fixture entry."
@@ -91,3 +93,57 @@ def test_rich_tbx_to_tsv_refuses_loss_unless_allowed(shared_data: Path) -> None:
     out = io.BytesIO()
     termtsv.write(termbase, out, allow_loss=True)
     assert "open cluster" in out.getvalue().decode()
+
+
+def test_forbidden_clauses_as_the_programme_termbase_writes_them() -> None:
+    note = (
+        "forbidden(en): Alma-Ata (for the modern city; correct only before 1993). "
+        "forbidden(ru): Алма-Ата (same rule). forbidden(en): Kazak, Kazakhstani "
+        "(for the ethnic sense). es: see place-kazakhstan."
+    )
+    assert termtsv.forbidden_clauses(note) == [
+        ("en", ["Alma-Ata"]),
+        ("ru", ["Алма-Ата"]),
+        ("en", ["Kazak", "Kazakhstani"]),
+    ]
+
+
+def test_preferred_terms_are_written_first() -> None:
+    from kazlit.terms.model import Concept, LangSet, Term, Termbase  # noqa: PLC0415
+
+    termbase = Termbase(
+        (
+            Concept(
+                "a",
+                (
+                    LangSet(
+                        "en",
+                        (
+                            Term.make("tome", status="admitted"),
+                            Term.make("book", status="preferred"),
+                        ),
+                    ),
+                ),
+            ),
+        )
+    )
+    out = io.BytesIO()
+    termtsv.write(termbase, out)
+    assert out.getvalue().decode().splitlines()[1] == "a\tbook | tome"
+
+
+def test_the_programme_termbase_converts_losslessly(repo_root: Path) -> None:
+    """glossaries/kazlit-programme.tsv (the programme termbase) → TBX → TSV is identity."""
+    path = repo_root / "glossaries" / "kazlit-programme.tsv"
+    if not path.is_file():
+        pytest.skip("glossaries/kazlit-programme.tsv is not in this checkout yet")
+    data = path.read_bytes()
+    termbase = termtsv.read(io.BytesIO(data), path=str(path))
+    via = io.BytesIO()
+    tbx.write(termbase, via)
+    back = tbx.read(io.BytesIO(via.getvalue()))
+    assert [c.langsets for c in back] == [c.langsets for c in termbase]
+    again = io.BytesIO()
+    termtsv.write(back, again)
+    assert again.getvalue() == data
+    assert len(termbase) >= 150

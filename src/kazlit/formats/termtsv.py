@@ -24,7 +24,7 @@ from typing import IO
 from kazlit.errors import ParseError, SerializationError, TermbaseError
 from kazlit.terms.model import Concept, Field, LangSet, Term, Termbase, lang_key
 
-__all__ = ["FIELD_COLUMNS", "read", "read_omegat", "write"]
+__all__ = ["FIELD_COLUMNS", "forbidden_clauses", "read", "read_omegat", "write"]
 
 _FORMAT = "tsv"
 #: Columns with a fixed meaning: column → (level, element, type).
@@ -35,8 +35,9 @@ FIELD_COLUMNS: dict[str, tuple[str, str | None]] = {
     "note": ("note", None),
 }
 _TERM_SEP = " | "
+_TSV_TERM_NOTES = {"partOfSpeech", "administrativeStatus", "normativeAuthorization"}
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-_FORBIDDEN_RE = re.compile(r"forbidden\(([^)]*)\)\s*:\s*([^;\n]*)")
+_FORBIDDEN_RE = re.compile(r"forbidden\(([^)]*)\)\s*:\s*")
 _NOTE_TYPE_PREFIX = "x-column-"
 
 
@@ -158,6 +159,36 @@ def _split_terms(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+def forbidden_clauses(note: str) -> list[tuple[str, list[str]]]:
+    """``(language tag, terms)`` of every ``forbidden(<tag>): a | b`` clause in a note.
+
+    A clause ends at a full stop followed by a space (or at the end), a semicolon
+    or a line break outside parentheses; a parenthesised comment after a term is
+    not part of it: ``forbidden(en): Alma-Ata (for the modern city; …).`` forbids
+    ``Alma-Ata``.
+    """
+    clauses: list[tuple[str, list[str]]] = []
+    for match in _FORBIDDEN_RE.finditer(note):
+        depth = 0
+        end = len(note)
+        for index in range(match.end(), len(note)):
+            ch = note[index]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and (
+                ch in ";\n" or (ch == "." and (index + 1 == len(note) or note[index + 1].isspace()))
+            ):
+                end = index
+                break
+        # Terms are separated by " | " (or commas: notes are written by hand).
+        parts = re.split(r"\s*[|,]\s*", note[match.end() : end])
+        terms = [re.sub(r"\s*\([^()]*\)\s*$", "", part).strip() for part in parts]
+        clauses.append((match[1].strip(), [t for t in terms if t]))
+    return clauses
+
+
 def _row(  # noqa: PLR0917
     concept_id: str,
     kinds: list[tuple[str, str]],
@@ -180,22 +211,25 @@ def _row(  # noqa: PLR0917
             element, type_ = FIELD_COLUMNS[name.lower()]
             fields.append(Field(element, type_, value))
             if element == "note":
-                for match in _FORBIDDEN_RE.finditer(value):
-                    tag = match[1].strip()
+                for tag, listed in forbidden_clauses(value):
                     if lang_key(tag) not in by_key:
                         raise TermbaseError(
                             f"{_where(path)}:{number}: concept {concept_id!r} forbids a term "
                             f"in {tag!r}, a language with no column",
                             hint=f"declared languages: {', '.join(by_key.values())}",
                         )
-                    forbidden.setdefault(by_key[lang_key(tag)], []).extend(_split_terms(match[2]))
+                    forbidden.setdefault(by_key[lang_key(tag)], []).extend(listed)
         elif kind == "extra":
             fields.append(Field("note", _NOTE_TYPE_PREFIX + name, value))
         else:
-            terms[name] = [Term.make(text, pos=None) for text in _split_terms(value)]
+            terms[name] = [Term(text) for text in _split_terms(value)]
     langsets: list[LangSet] = []
     for tag in by_key.values():
-        items = [Term.make(term.text, pos=pos) if pos else term for term in terms.get(tag, [])]
+        # The first term of a cell is the preferred one, the others admitted.
+        items = [
+            Term.make(term.text, status="preferred" if index == 0 else "admitted", pos=pos)
+            for index, term in enumerate(terms.get(tag, []))
+        ]
         items += [Term.make(text, status="forbidden", pos=pos) for text in forbidden.get(tag, [])]
         if items:
             langsets.append(LangSet(tag, tuple(items)))
@@ -293,7 +327,7 @@ def _column_of(item: Field) -> str | None:
     return None
 
 
-def _cells(  # noqa: PLR0912 - one branch per kind of content
+def _cells(  # noqa: PLR0912, PLR0915 - one branch per kind of content
     termbase: Termbase, index: int, header: list[str], allow_loss: bool
 ) -> list[str]:
     concept = termbase.concepts[index]
@@ -324,27 +358,39 @@ def _cells(  # noqa: PLR0912 - one branch per kind of content
             lost(f"fields of the {langset.lang!r} language section")
         keep: list[str] = []
         forbidden: list[str] = []
+        preferred: set[str] = set()
         for term in langset.terms:
             if _TERM_SEP.strip() in term.text:
                 raise SerializationError(f"concept {key!r}: the term {term.text!r} contains '|'")
             if term.pos:
                 poses[term.pos] = None
+            # TSV holds the part of speech and the status (by position, or a
+            # forbidden(…) note); a superseded term or other term fields it cannot.
             extra = [
                 f
                 for f in term.fields
-                if not (f.element == "termNote" and f.type == "partOfSpeech")
-                and not (term.status == "forbidden" and f.element == "termNote")
+                if not (f.element == "termNote" and f.type in _TSV_TERM_NOTES)
             ]
-            if extra or term.attrs:
+            if extra or term.attrs or term.status == "superseded":
                 lost(f"the fields of the term {term.text!r}")
-            (forbidden if term.status == "forbidden" else keep).append(term.text)
+            if term.status == "forbidden":
+                forbidden.append(term.text)
+            elif term.status == "preferred":
+                keep.insert(sum(1 for t in keep if t in preferred), term.text)
+                preferred.add(term.text)
+            else:
+                keep.append(term.text)
         column = next((c for c in header if lang_key(c) == langset.key), None)
         if column is None:
             lost(f"terms in {langset.lang!r}")
             continue
         cells[column] = _TERM_SEP.join(keep)
-        declared = [m for m in _FORBIDDEN_RE.finditer(note) if lang_key(m[1]) == langset.key]
-        listed = {t for m in declared for t in _split_terms(m[2])}
+        listed = {
+            t
+            for tag, terms in forbidden_clauses(note)
+            if lang_key(tag) == langset.key
+            for t in terms
+        }
         missing = [t for t in forbidden if t not in listed]
         if missing:
             clause = f"forbidden({column}): {_TERM_SEP.join(missing)}"
