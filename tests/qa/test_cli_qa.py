@@ -138,3 +138,55 @@ def test_list_checks(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["qa", "--list-checks"]) == 0
     names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
     assert {"glossary", "numbers", "punctuation", "mixed-script", "same-source"} <= set(names)
+
+
+WORK_TOML = """\
+id = "ak-kar"
+genre = "literature"
+
+[title]
+kk = "Ақ қар"
+fr = "Neige blanche"
+zh = "白雪"
+"""
+KK = "# Бірінші тарау\n\nҚар жауды.\n\nАтам маған қарады: «Көрдің бе?»\n"
+FR = (
+    "# Premier chapitre\n\nLa neige tombait.\n\n"
+    "Grand-père me regarda\u202f: «\u202fTu as vu?\u202f»\n"
+)
+ZH = "# 第一章\n\n下雪了。\n\n爷爷看着我：“你看见了吗？”\n"
+
+
+def test_qa_on_a_work_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kazlit.corpus.folder import read_work  # noqa: PLC0415
+    from kazlit.qa import run_checks  # noqa: PLC0415
+    from kazlit.qa.units import units_from_work  # noqa: PLC0415
+
+    folder = tmp_path / "ak-kar"
+    folder.mkdir()
+    for name, text in {"work.toml": WORK_TOML, "kk.md": KK, "fr.md": FR, "zh.md": ZH}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    units = units_from_work(read_work(folder))
+    ids = ["fr:1.0", "fr:1.1", "fr:1.2", "zh-Hans:1.0", "zh-Hans:1.1", "zh-Hans:1.2"]
+    assert [u.id for u in units] == ids
+    found = [(f.unit_id, f.check) for f in run_checks(units)]
+    assert found == [("fr:1.2", "punctuation")]  # "vu?" lacks the narrow no-break space
+    assert _run(["qa", str(folder), "--tgt-lang", "zh", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_units_from_an_aligned_bitext() -> None:
+    from kazlit.corpus.model import Bead, Bitext, Segment  # noqa: PLC0415
+    from kazlit.qa import run_checks  # noqa: PLC0415
+    from kazlit.qa.units import units_from_bitext  # noqa: PLC0415
+
+    bitext = Bitext(
+        "kk",
+        "ar",
+        (Segment("s1", "Ол келді."), Segment("s2", "Сіз келесіз бе?")),
+        (Segment("t1", "جاء."), Segment("t2", "هل ستأتي?")),
+        (Bead((0,), (0,)), Bead((1,), (1,))),
+    )
+    units = units_from_bitext(bitext, prefix="b")
+    assert [(u.id, u.target) for u in units] == [("b1", "جاء."), ("b2", "هل ستأتي?")]
+    assert [(f.unit_id, f.check) for f in run_checks(units)] == [("b2", "punctuation")]

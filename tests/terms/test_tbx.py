@@ -155,3 +155,13 @@ def test_language_section_without_lang_is_an_error() -> None:
 def test_wrong_root_is_an_error() -> None:
     with pytest.raises(ParseError, match="neither"):
         tbx.read(io.BytesIO(b"<tmx/>"))
+
+
+def test_model_refuses_duplicate_ids_and_undeclared_languages() -> None:
+    term = (Term("a"),)
+    with pytest.raises(TermbaseError, match="duplicate concept id 'x' \\(entries 1 and 2\\)"):
+        Termbase((Concept("x", (LangSet("en", term),)), Concept("x", (LangSet("en", term),))))
+    with pytest.raises(TermbaseError, match="'de', a language the termbase does not declare"):
+        Termbase((Concept("x", (LangSet("de", term),)),), languages=("kk", "en"))
+    # kk and kk-Cyrl are the same language.
+    assert Termbase((Concept("x", (LangSet("kk-Cyrl", term),)),), languages=("kk",))

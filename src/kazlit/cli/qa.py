@@ -44,7 +44,8 @@ def qa(
     output: str | None,
     list_checks: bool,
 ) -> None:
-    """Check the translations in FILE (PO, XLIFF 1.2/2.0 or TMX).
+    """Check the translations in FILE (PO, XLIFF 1.2/2.0 or TMX) or in a work folder
+    (work.toml + <lang>.md: each translation's blocks against the original's).
 
     Exits with 1 when an error-level finding is reported, 0 otherwise.
     """
@@ -55,13 +56,23 @@ def qa(
     if not file:
         raise click.UsageError("missing FILE")
     termbase = load_termbase(glossary) if glossary else None
-    with Path(file).open("rb") as fh:
-        raw = read_units(fh, guess_format(file), path=file, src_lang=src_lang, tgt_lang=tgt_lang)
-    units = [
-        QAUnit(u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.notes, u.flags, u.context)
-        for u in raw
-        if "fuzzy" not in u.flags
-    ]
+    if Path(file).is_dir():
+        # A work folder (work.toml + <lang>.md): translations against the original.
+        from kazlit.corpus.folder import read_work  # noqa: PLC0415
+        from kazlit.qa.units import units_from_work  # noqa: PLC0415
+
+        work = read_work(file)
+        units = units_from_work(work, [tgt_lang] if tgt_lang else None)
+    else:
+        with Path(file).open("rb") as fh:
+            raw = read_units(
+                fh, guess_format(file), path=file, src_lang=src_lang, tgt_lang=tgt_lang
+            )
+        units = [
+            QAUnit(u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.notes, u.flags, u.context)
+            for u in raw
+            if "fuzzy" not in u.flags
+        ]
     quiet = bool(ctx.find_root().obj and ctx.find_root().obj.get("quiet"))
     with progress("checking", enabled=not quiet) as bar:
         findings = run_checks(

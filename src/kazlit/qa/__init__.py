@@ -6,7 +6,7 @@ command line), then::
     >>> from kazlit.qa import QAUnit, run_checks
     >>> units = [QAUnit("1", "Сіз келесіз бе?", "Vous venez?", "kk", "fr")]
     >>> [(f.check, f.message) for f in run_checks(units)]
-    [('punctuation', 'a narrow no-break space (U+202F) is missing before ?')]
+    [('punctuation', "a narrow no-break space (U+202F) is missing before '?'")]
 
 Checks are registered by name in :data:`CHECKS`; :func:`run_checks` runs all of
 them or the ones named.
