@@ -121,3 +121,15 @@ def test_nested_terms_are_dropped_unless_asked() -> None:
 def test_extra_forms_are_accepted() -> None:
     tb = Termbase((Concept("mouth", (LangSet("kk", (Term.make("ауыз", forms=("аузынан",)),)),)),))
     assert [m.surface for m in find_terms("аузынан ауызға", tb, "kk")] == ["аузынан", "ауызға"]
+
+
+def test_russian_fleeting_vowels() -> None:
+    tb = Termbase(
+        (
+            Concept("father", (LangSet("ru", (Term("отец"),)),)),
+            Concept("day", (LangSet("ru", (Term("день"),)),)),
+            Concept("song", (LangSet("ru", (Term("песня"),)),)),
+        )
+    )
+    text = "у отца, три дня, много песен; отцовский"
+    assert [m.concept_id for m in find_terms(text, tb, "ru")] == ["father", "day", "song"]

@@ -52,12 +52,24 @@ def _strip_accents(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_RU_VOWELS = frozenset("аеиоуыэюяё")
+# Fleeting vowels (беглые гласные, Русская грамматика 1980, § 1209 ff.): отец → отца,
+# кусок → куска, день → дня, сказка → сказок, песня → песен. The vowel of a final
+# -ец/-ок/-ек/-ен after a consonant is dropped from every key, the lemma's and the
+# form's alike, so both meet.
+_RU_FLEETING = ("ец", "ок", "ек", "ен", "ёк")
+
+
 def russian_key(word: str) -> str:
-    """The stem of a Russian noun or adjective form: the longest case ending off."""
+    """The stem of a Russian noun or adjective form: the longest case ending off,
+    and a fleeting vowel dropped."""
     word = word.lower().replace("ё", "е")
     for ending in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            return word[: -len(ending)]
+            word = word[: -len(ending)]
+            break
+    if len(word) >= 3 and word.endswith(_RU_FLEETING) and word[-3] not in _RU_VOWELS:
+        word = word[:-2] + word[-1]
     return word
 
 
