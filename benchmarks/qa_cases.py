@@ -29,7 +29,11 @@ from kazlit.formats import termtsv
 from kazlit.qa import QAUnit, run_checks
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = json.loads((ROOT / "tests" / "qa" / "data" / "cases.json").read_text(encoding="utf-8"))
+CASE_FILES = {
+    "development": ROOT / "tests" / "qa" / "data" / "cases.json",
+    "held-out": ROOT / "tests" / "qa" / "data" / "heldout.json",
+}
+CASES: list[dict[str, object]] = []
 
 
 def kazlit_flags() -> dict[str, set[str]]:
@@ -99,6 +103,14 @@ def score(name: str, flags: dict[str, set[str]]) -> None:
 
 
 def main() -> None:
+    for label, path in CASE_FILES.items():
+        CASES[:] = json.loads(path.read_text(encoding="utf-8"))
+        print(f"== {label} cases ({path.name})")
+        run_one()
+        print()
+
+
+def run_one() -> None:
     print(
         f"{len(CASES)} cases: {sum(1 for c in CASES if c['expected'])} with problems, "
         f"{sum(1 for c in CASES if not c['expected'])} correct\n"
