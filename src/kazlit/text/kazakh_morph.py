@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from kazlit.text._kazakh_letters import CYR_TO_LAT, LAT_TO_CYR
+
 __all__ = [
     "CASES",
     "POSSESSIVES",
@@ -350,91 +352,8 @@ def _generate(lemma: str) -> Iterator[Analysis]:
 
 
 # ----------------------------------------------------------------- scripts
-# Cyrillic → 2021 Latin letter table [ABC2021]. Letters absent from the 2021
-# alphabet (ё, ц, щ, ъ, ь, э, ю, я, ч, һ) are mapped to their usual Latin spelling.
-_CYR_TO_LAT = {
-    "а": "a",
-    "ә": "ä",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "ғ": "ğ",
-    "д": "d",
-    "е": "e",
-    "ж": "j",
-    "з": "z",
-    "и": "i",
-    "й": "i",
-    "к": "k",
-    "қ": "q",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "ң": "ñ",
-    "о": "o",
-    "ө": "ö",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ұ": "ū",
-    "ү": "ü",
-    "ф": "f",
-    "х": "h",
-    "һ": "h",
-    "ц": "ts",
-    "ч": "ç",
-    "ш": "ş",
-    "щ": "şş",
-    "ъ": "",
-    "ы": "y",
-    "і": "ı",
-    "ь": "",
-    "э": "e",
-    "ю": "iu",
-    "я": "ia",
-    "ё": "io",
-}
-# Latin → Cyrillic for analysis only: one Cyrillic letter per Latin letter (i is
-# read as и, h as х); the suffix grammar treats и and й alike, and х and һ alike.
-_LAT_TO_CYR = {
-    "a": "а",
-    "ä": "ә",
-    "b": "б",
-    "v": "в",
-    "g": "г",
-    "ğ": "ғ",
-    "d": "д",
-    "e": "е",
-    "j": "ж",
-    "z": "з",
-    "i": "и",
-    "k": "к",
-    "q": "қ",
-    "l": "л",
-    "m": "м",
-    "n": "н",
-    "ñ": "ң",
-    "o": "о",
-    "ö": "ө",
-    "p": "п",
-    "r": "р",
-    "s": "с",
-    "t": "т",
-    "u": "у",
-    "ū": "ұ",
-    "ü": "ү",
-    "f": "ф",
-    "h": "х",
-    "ç": "ч",
-    "ş": "ш",
-    "y": "ы",
-    "ı": "і",
-    "w": "у",
-    "c": "ц",
-    "x": "х",
-}
+_CYR_TO_LAT = CYR_TO_LAT
+_LAT_TO_CYR = LAT_TO_CYR
 
 
 def fold(word: str, script: Script = "Cyrl") -> str:
