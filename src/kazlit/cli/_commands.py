@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "tm": ("kazlit.cli.tm", "tm", "Translation memory: import, export, stats, look-up."),
     "align": ("kazlit.cli.align", "align", "Align a text with its translation (beads, TSV, TMX)."),
     "segment": ("kazlit.cli.segment", "segment", "Split text into sentences, one per line."),
+    "terms": ("kazlit.cli.terms", "terms", "Find glossary terms in text; convert termbases."),
+    "qa": ("kazlit.cli.qa", "qa", "Check translations in PO, XLIFF or TMX files."),
 }
 COMMANDS["init"] = ("kazlit.cli.project", "init", "Create a kazlit project (kazlit.toml).")
 COMMANDS["build"] = ("kazlit.cli.project", "build", "Run the project's pipeline, incrementally.")

@@ -72,7 +72,11 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 def _run(args: list[str]) -> int:  # noqa: PLR0911 - one return per kind of failure
     debug = _wants_debug(args)
     try:
-        cli.main(args=args, prog_name="kazlit", standalone_mode=False)
+        result = cli.main(args=args, prog_name="kazlit", standalone_mode=False)
+        # A command that calls ctx.exit(n) (e.g. qa: 1 when errors were found)
+        # makes click return n in non-standalone mode.
+        if isinstance(result, int) and result:
+            return result
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
