@@ -20,6 +20,7 @@ if "site-packages" not in here.parts:
 # Every data file kazlit ships, by package; add new ones here as they appear.
 REQUIRED = {
     "kazlit": ["py.typed"],
+    "kazlit.publish": ["data/EpubCheckBatch.java"],
 }
 missing = [
     f"{package}/{name}"
