@@ -5,6 +5,7 @@ The deliberately broken EPUB in the batch shows that the check can fail.
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -12,8 +13,10 @@ from pathlib import Path
 import pytest
 from tests.publish.fixtures import make_work, tiny_work
 
-from kazlit.publish import EditionOptions, plan_anthology, plan_edition, run_epubcheck, write_epub
-from kazlit.publish.check import USAGE_ALLOW_LIST
+from kazlit.cli._main import _run
+from kazlit.errors import PublishError
+from kazlit.publish import EditionOptions, plan_anthology, plan_edition, run_ace, write_epub
+from kazlit.publish.check import USAGE_ALLOW_LIST, ace_command
 from kazlit.publish.fonts import FONT_DIRS
 
 pytestmark = [
@@ -49,19 +52,40 @@ def _editions(tmp: Path) -> dict[str, Path]:
     return {name: write_epub(plan, tmp / f"{name}.epub") for name, plan in plans.items()}
 
 
-def test_every_edition_kind_passes_epubcheck(tmp_path: Path) -> None:
+def test_every_edition_kind_passes_epubcheck(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     paths = _editions(tmp_path)
     broken = tmp_path / "broken.epub"
     with zipfile.ZipFile(paths["kk"]) as src, zipfile.ZipFile(broken, "w") as dst:
         for info in src.infolist():
             if info.filename != "EPUB/text/nav.xhtml":
                 dst.writestr(info, src.read(info))
-    reports = run_epubcheck([*paths.values(), broken])
-    by_name = {Path(r.path).stem: r for r in reports}
-    assert not by_name["broken"].ok
-    assert by_name["broken"].count("ERROR") + by_name["broken"].count("FATAL") > 0
+    # Through the command line, which calls run_epubcheck once for every file.
+    code = _run(["epub", "check", "--no-ace", "--json", *map(str, paths.values()), str(broken)])
+    out, err = capsys.readouterr()
+    rows = json.loads(out)
+    assert code == PublishError.exit_code  # the broken file fails the check
+    assert "1 of " in err
+    assert "broken.epub" in err
+    by_name = {Path(r["path"]).stem: r for r in rows}
+    broken_ids = {m["id"] for m in by_name["broken"]["messages"]}
+    assert not by_name["broken"]["ok"]
+    assert broken_ids & {"RSC-001", "OPF-040", "RSC-007", "NAV-001", "PKG-008"}, broken_ids
     for name in paths:
-        report = by_name[name]
-        assert report.ok, (name, [str(m) for m in report.problems])
-        assert report.count("ERROR") == report.count("WARNING") == report.count("FATAL") == 0
-        assert {m.id for m in report.messages if m.severity == "USAGE"} <= set(USAGE_ALLOW_LIST)
+        row = by_name[name]
+        messages = [(m["severity"], m["id"], m["message"]) for m in row["messages"]]
+        assert row["ok"], (name, messages)
+        severities = {m["severity"] for m in row["messages"]}
+        assert not severities & {"FATAL", "ERROR", "WARNING"}, (name, messages)
+        usage = {m["id"] for m in row["messages"] if m["severity"] == "USAGE"}
+        assert usage <= set(USAGE_ALLOW_LIST), (name, usage)
+
+
+@pytest.mark.skipif(ace_command() is None, reason="DAISY Ace is not installed (make ace)")
+def test_ace_finds_no_violation(tmp_path: Path) -> None:
+    work = make_work()
+    path = write_epub(plan_edition(work, "ar", parallel_with="kk"), tmp_path / "ar-kk.epub")
+    report = run_ace(path)
+    assert report is not None
+    assert report.ok, [str(m) for m in report.messages]

@@ -8,4 +8,5 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "languages": ("kazlit.cli.languages", "languages", "List the language tags kazlit supports."),
+    "epub": ("kazlit.cli.epub", "epub", "Build EPUB editions and ONIX records; check EPUB files."),
 }

@@ -168,11 +168,15 @@ def _epubcheck_report(path: str | os.PathLike[str], out: Path) -> CheckReport:
 
 
 def ace_command() -> list[str] | None:
-    """The command that runs DAISY Ace, or ``None`` when it is not installed."""
+    """The command that runs DAISY Ace, or ``None`` when it is not installed.
+
+    ``KAZLIT_ACE`` names it explicitly; otherwise ``ace-puppeteer`` (headless
+    Chromium) is preferred to ``ace`` (Electron, which needs its own browser build).
+    """
     named = os.environ.get("KAZLIT_ACE")
     if named:
         return named.split()
-    for name in ("ace", "ace-puppeteer"):
+    for name in ("ace-puppeteer", "ace"):
         found = shutil.which(name)
         if found:
             return [found]
@@ -184,6 +188,10 @@ def run_ace(path: str | os.PathLike[str], *, timeout: float = 600) -> CheckRepor
     command = ace_command()
     if command is None:
         return None
+    env = dict(os.environ)
+    browser = shutil.which("chromium")
+    if browser and "PUPPETEER_EXECUTABLE_PATH" not in env:
+        env["PUPPETEER_EXECUTABLE_PATH"] = browser  # Debian's chromium, not a download
     with tempfile.TemporaryDirectory(prefix="kazlit-ace-") as tmp:
         proc = subprocess.run(  # noqa: S603 - a fixed command line, no shell
             [*command, "--silent", "--force", "--outdir", tmp, os.fspath(path)],
@@ -191,6 +199,7 @@ def run_ace(path: str | os.PathLike[str], *, timeout: float = 600) -> CheckRepor
             text=True,
             timeout=timeout,
             check=False,
+            env=env,
         )
         report = Path(tmp) / "report.json"
         if not report.is_file():
