@@ -58,3 +58,19 @@ package: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build docs/_build .mypy_cache .ruff_cache .pytest_cache
+
+# DAISY Ace and EPUBCheck on every edition kind. Ace is installed with npm into
+# ACE_DIR (outside the repository) without its Electron/Chromium downloads; it runs
+# headless with Debian's chromium. Results: docs/benchmarks/epub.md.
+ACE_DIR ?= $(abspath ../ace)
+.PHONY: ace bench-epub
+ace: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	test -x $(ACE_DIR)/node_modules/.bin/ace-puppeteer || (mkdir -p $(ACE_DIR) && cd $(ACE_DIR) \
+	  && ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund @daisy/ace)
+	KAZLIT_ACE=$(ACE_DIR)/node_modules/.bin/ace-puppeteer PUPPETEER_EXECUTABLE_PATH=$$(command -v chromium) \
+	  $(BIN)/python benchmarks/epub_check.py
+
+# The EPUB build benchmark (200 works, about 1,000 pages) against pandoc.
+bench-epub: $(STAMP)
+	$(BIN)/python benchmarks/epub.py

@@ -9,9 +9,9 @@ reports are EPUBCheck's JSON reports, with usage messages included.
 Ace (``npm install @daisy/ace``) runs when an ``ace`` command is found on ``PATH``
 or named by ``KAZLIT_ACE``; its ``report.json`` gives the violations.
 
-:data:`USAGE_ALLOW_LIST` lists the EPUBCheck *usage* messages (the lowest level,
-not errors or warnings) that an edition may still show; :attr:`CheckReport.ok`
-accepts no other message.
+:data:`USAGE_ALLOW_LIST` lists the EPUBCheck usage and information messages (the
+lowest levels, not errors or warnings) that an edition may still show;
+:attr:`CheckReport.ok` accepts no other message.
 """
 
 from __future__ import annotations
@@ -41,11 +41,12 @@ __all__ = [
 
 Severity = Literal["FATAL", "ERROR", "WARNING", "INFO", "USAGE"]
 
-#: EPUBCheck usage messages accepted in a clean edition, with the reason:
-#: CSS-028 "Use of Font-face declaration" is a notice that fonts are embedded
-#: (shown only for editions built with embedded fonts).
+#: EPUBCheck messages below warning level accepted in a clean edition, with the
+#: reason; any other message (of any severity) fails :attr:`CheckReport.ok`.
+#: Both appear only in editions built with embedded fonts.
 USAGE_ALLOW_LIST: Mapping[str, str] = {
-    "CSS-028": "notice that the stylesheet declares embedded fonts (@font-face)",
+    "CSS-028": "usage: the stylesheet declares embedded fonts (@font-face)",
+    "RSC-004": "info: an obfuscated font cannot be inspected by EPUBCheck",
 }
 
 
@@ -77,12 +78,11 @@ class CheckReport:
 
     @property
     def problems(self) -> tuple[CheckMessage, ...]:
-        """Messages other than allow-listed usage notices and plain information."""
+        """Messages other than the allow-listed usage and information notices."""
         return tuple(
             m
             for m in self.messages
-            if m.severity not in {"INFO"}
-            and not (m.severity == "USAGE" and m.id in USAGE_ALLOW_LIST)
+            if not (m.severity in {"USAGE", "INFO"} and m.id in USAGE_ALLOW_LIST)
         )
 
     @property
