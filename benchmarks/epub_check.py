@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.publish.fixtures import make_work, tiny_work
+from tests.publish.test_input import png_1x1
 
 from kazlit.errors import PublishError
 from kazlit.publish import (
@@ -35,6 +36,8 @@ from kazlit.publish.check import ace_command
 
 def editions(folder: Path) -> dict[str, Path]:
     work = make_work()
+    cover = folder / "cover.png"
+    cover.write_bytes(png_1x1())
     fonts = EditionOptions(fonts=("auto",), obfuscate_fonts=True, publisher="Kazlit Press")
     plans = {
         "kk": plan_edition(work, "kk", options=EditionOptions(isbn="9780306406157")),
@@ -48,6 +51,10 @@ def editions(folder: Path) -> dict[str, Path]:
             work, "zh", parallel_with="kk", options=EditionOptions(layout="side-by-side")
         ),
         "anthology-50": plan_anthology([tiny_work(i) for i in range(50)], "kk"),
+        "fr": plan_edition(make_work(("kk-Cyrl", "fr")), "fr"),
+        "es-png-cover": plan_edition(
+            make_work(("kk-Cyrl", "es")), "es", options=EditionOptions(cover=str(cover))
+        ),
         "kk-fonts": plan_edition(work, "kk", options=fonts),
         "ar-fonts": plan_edition(work, "ar", options=fonts),
     }

@@ -145,6 +145,59 @@ TEXTS: dict[str, list[tuple[str, list[str]]]] = {
     ],
 }
 
+TEXTS["fr"] = [
+    (
+        "Chapitre premier. La steppe",
+        [
+            (
+                "À l’aube, la neige blanche tomba sur le village. En une seule nuit, la steppe "
+                "devint blanche."
+            ),
+            (
+                "Grand-mère alluma le poêle et mit la bouilloire. « L’hiver est venu, mon "
+                "enfant », dit-elle. Ouljan aux yeux sombres regardait par la fenêtre."
+            ),
+        ],
+    ),
+    (
+        "Chapitre deux. La route",
+        [
+            (
+                "Nous allâmes en traîneau vers Ozenkoum. La glace était épaisse et le ciel "
+                "clair. Oncle Galym marchait devant nous ; les chevaux du troupeau hennirent. "
+                "Sur le portail était écrit « CRÉPUSCULE ET AUBE »."
+            ),
+            "Sur la neige, une trace de renard,\nla trace est là — le renard est parti.",
+        ],
+    ),
+]
+TEXTS["es"] = [
+    (
+        "Capítulo primero. La estepa",
+        [
+            (
+                "Al amanecer cayó nieve blanca sobre la aldea. En una sola noche la estepa se "
+                "volvió blanca."
+            ),
+            (
+                "La abuela encendió la estufa y puso la tetera. «Ha llegado el invierno, mi "
+                "niño», dijo. Ulzhán, la de ojos oscuros, miraba por la ventana."
+            ),
+        ],
+    ),
+    (
+        "Capítulo segundo. El camino",
+        [
+            (
+                "Fuimos en trineo hacia Ozenkum. El hielo era grueso y el cielo estaba "
+                "despejado. El tío Galym caminaba delante; los caballos de la manada "
+                "relincharon. En el portón estaba escrito «CREPÚSCULO Y ALBA»."
+            ),
+            "Sobre la nieve, el rastro de un zorro,\nel rastro sigue — el zorro se fue.",
+        ],
+    ),
+]
+
 TITLES = {
     "kk-Cyrl": "Ақ қар",
     "kk-Latn": "Aq qar",
@@ -152,6 +205,8 @@ TITLES = {
     "en": "White Snow",
     "zh-Hans": "白雪",
     "ar": "الثلج الأبيض",
+    "fr": "Neige blanche",
+    "es": "Nieve blanca",
 }
 SUBTITLES = {"kk-Cyrl": "Әңгіме", "ru": "Рассказ", "en": "A Story"}
 TRANSLATORS = {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from tests.publish.fixtures import make_work, tiny_work
+from tests.publish.test_input import png_1x1
 
 from kazlit.cli._main import _run
 from kazlit.errors import PublishError
@@ -27,6 +28,8 @@ pytestmark = [
 
 def _editions(tmp: Path) -> dict[str, Path]:
     work = make_work()
+    cover = tmp / "cover.png"
+    cover.write_bytes(png_1x1())
     opts = EditionOptions(isbn="9780306406157", publisher="Kazlit Press", rights="CC0-1.0")
     plans = {
         "kk": plan_edition(work, "kk", options=opts),
@@ -40,6 +43,9 @@ def _editions(tmp: Path) -> dict[str, Path]:
             work, "zh", parallel_with="kk", options=EditionOptions(layout="side-by-side")
         ),
         "anthology-50": plan_anthology([tiny_work(i) for i in range(50)], "kk"),
+        "es-png-cover": plan_edition(
+            make_work(("kk-Cyrl", "es")), "es", options=EditionOptions(cover=str(cover))
+        ),
     }
     if (FONT_DIRS[0] / "NotoSerif-Regular.ttf").is_file():
         fonts = EditionOptions(fonts=("auto",), obfuscate_fonts=True)

@@ -77,6 +77,11 @@ def _metadata_options(func: F) -> F:
             help="Obfuscate embedded fonts (EPUB OCF font obfuscation).",
         ),
         click.option("--no-page-list", is_flag=True, help="No page-break markers or page list."),
+        click.option(
+            "--cover",
+            type=click.Path(),
+            help="Cover image (PNG, JPEG, GIF or SVG); default: generated.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -98,6 +103,7 @@ def _options(kw: dict[str, Any], **extra: Any) -> EditionOptions:
         page_list=not kw["no_page_list"],
         title=kw["title"],
         subtitle=kw["subtitle"],
+        cover=kw["cover"],
         **extra,
     )
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kazlit._atomic import atomic_write
+from kazlit.errors import PublishError
 from kazlit.publish.cover import cover_alt, cover_svg
 from kazlit.publish.css import FontFace, stylesheet
 from kazlit.publish.edition import Edition
@@ -65,6 +66,18 @@ def _build(edition: Edition, sink: io.BytesIO, progress: Progress | None) -> Non
 
 def _files(edition: Edition, progress: Progress | None) -> list[tuple[str, bytes]]:
     """Every file of the container but ``mimetype``, in container order."""
+    try:
+        return _render(edition, progress)
+    except ValueError as exc:
+        if "XML compatible" not in str(exc):
+            raise
+        raise PublishError(
+            f"the edition holds a character XML forbids (a control character): {exc}",
+            hint="remove control characters from the work's metadata and text",
+        ) from exc
+
+
+def _render(edition: Edition, progress: Progress | None) -> list[tuple[str, bytes]]:
     fonts: list[tuple[str, bytes, str]] = []
     faces: list[FontFace] = []
     encryption: bytes | None = None
@@ -77,13 +90,22 @@ def _files(edition: Edition, progress: Progress | None) -> list[tuple[str, bytes
             faces.append((font.family, f"../{font.href}", font.css_format, font.group))
         encryption = embedded.encryption_xml
     labels = dict(edition.labels)
+    if edition.cover_image is not None:
+        image = edition.cover_image
+        cover_href, cover_data, cover_type = (
+            f"images/cover{image.extension}",
+            image.data,
+            image.media_type,
+        )
+    else:
+        cover_href, cover_data, cover_type = "images/cover.svg", cover_svg(edition), "image/svg+xml"
     items: list[ManifestItem] = [
         ManifestItem("cover", "text/cover.xhtml", _XHTML, spine=True),
         ManifestItem("titlepage", "text/titlepage.xhtml", _XHTML, spine=True),
         ManifestItem("nav", "text/nav.xhtml", _XHTML, properties="nav", spine=True),
     ]
     content: list[tuple[str, bytes]] = [
-        ("text/cover.xhtml", _cover_page(edition, "../images/cover.svg", cover_alt(edition))),
+        ("text/cover.xhtml", _cover_page(edition, f"../{cover_href}", cover_alt(edition))),
         ("text/titlepage.xhtml", title_page(edition, labels)),
         ("text/nav.xhtml", nav_document(edition, labels)),
     ]
@@ -95,10 +117,8 @@ def _files(edition: Edition, progress: Progress | None) -> list[tuple[str, bytes
             progress(done, total)
     content.append(("css/book.css", stylesheet(edition, faces)))
     items.append(ManifestItem("css", "css/book.css", "text/css"))
-    content.append(("images/cover.svg", cover_svg(edition)))
-    items.append(
-        ManifestItem("cover-image", "images/cover.svg", "image/svg+xml", properties="cover-image")
-    )
+    content.append((cover_href, cover_data))
+    items.append(ManifestItem("cover-image", cover_href, cover_type, properties="cover-image"))
     for number, (href, data, media_type) in enumerate(fonts, start=1):
         content.append((href, data))
         items.append(ManifestItem(f"font-{number}", href, media_type))

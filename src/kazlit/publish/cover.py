@@ -8,14 +8,18 @@ cover's alternative text and the SVG's own ``<title>``.
 from __future__ import annotations
 
 import hashlib
+import os
 import textwrap
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
+from kazlit.errors import PublishError
 from kazlit.publish.edition import Edition
 from kazlit.publish.xhtml import XML_LANG, new_root
 
-__all__ = ["cover_alt", "cover_svg"]
+__all__ = ["CoverImage", "cover_alt", "cover_svg", "read_cover_image"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _S = f"{{{SVG_NS}}}"
@@ -28,6 +32,60 @@ _PALETTES = (
     ("#5a1f24", "#e4c06b"),
     ("#263238", "#7fc8d6"),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class CoverImage:
+    """A cover image supplied by the publisher, checked to be the image it claims."""
+
+    data: bytes
+    media_type: str
+    extension: str
+
+
+# Signatures of the raster formats EPUB 3.3 lists as core media types (section 3.2).
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+    (b"GIF87a", "image/gif", ".gif"),
+    (b"GIF89a", "image/gif", ".gif"),
+)
+_SAFE_XML = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
+)
+
+
+def read_cover_image(path: str | os.PathLike[str]) -> CoverImage:
+    """Read a PNG, JPEG, GIF or SVG cover; :class:`~kazlit.errors.PublishError` otherwise.
+
+    An SVG is parsed without resolving entities or loading anything from the network,
+    and one with a document type declaration (where entities would hide) is refused.
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise PublishError(f"cover image {source} does not exist", hint="check the --cover path")
+    data = source.read_bytes()
+    for signature, media_type, extension in _SIGNATURES:
+        if data.startswith(signature):
+            return CoverImage(data, media_type, extension)
+    try:
+        root = etree.fromstring(data, _SAFE_XML)
+    except etree.XMLSyntaxError as exc:
+        raise PublishError(
+            f"cover image {source} is not an image (not PNG, JPEG, GIF or SVG)",
+            hint="give a PNG, JPEG, GIF or SVG file, or leave --cover out for a generated cover",
+        ) from exc
+    if root.tag != _S + "svg":
+        raise PublishError(
+            f"cover image {source} is XML but not SVG (root element {root.tag!r})",
+            hint="give a PNG, JPEG, GIF or SVG file",
+        )
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise PublishError(
+            f"cover image {source} declares a DTD; kazlit does not accept entities in SVG",
+            hint="remove the <!DOCTYPE …> from the SVG",
+        )
+    return CoverImage(data, "image/svg+xml", ".svg")
 
 
 def cover_alt(edition: Edition) -> str:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kazlit import lang as _lang
+
+if TYPE_CHECKING:
+    from kazlit.publish.cover import CoverImage
 
 __all__ = [
     "ANTHOLOGY_TITLES",
@@ -142,6 +145,8 @@ class EditionOptions:
     - ``page_list``: page-break markers every :data:`PAGE_CHARACTERS` characters and
       a page list in the navigation document.
     - ``layout``: bilingual layout, ``"interleaved"`` or ``"side-by-side"``.
+    - ``cover``: a PNG, JPEG, GIF or SVG cover image file (default: a generated SVG
+      cover showing the title and authors).
     """
 
     isbn: str | None = None
@@ -161,6 +166,7 @@ class EditionOptions:
     subtitle: str | None = None
     collection: str | None = None
     accessibility_summary: str | None = None
+    cover: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +191,7 @@ class Edition:
     original_lang: str = "kk"
     pages: int = 0
     labels: Mapping[str, Text] = field(default_factory=dict)
+    cover_image: CoverImage | None = None
 
     @property
     def direction(self) -> _lang.Direction:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import uuid
 from collections.abc import Callable, Sequence
 
@@ -18,6 +19,7 @@ from kazlit import lang as _lang
 from kazlit._version import __version__
 from kazlit.corpus import Bitext, Document, Person, Work
 from kazlit.errors import KazlitError, LanguageError, PublishError
+from kazlit.publish.cover import read_cover_image
 from kazlit.publish.edition import (
     ANTHOLOGY_TITLES,
     PAGE_CHARACTERS,
@@ -105,6 +107,7 @@ def plan_edition(
         original_lang=epub_lang(work.meta.original_language),
         pages=pager.page,
         labels=_labels(source),
+        cover_image=read_cover_image(opts.cover) if opts.cover else None,
     )
 
 
@@ -186,6 +189,7 @@ def plan_anthology(
         original_lang="kk",
         pages=pager.page,
         labels=_labels(sources[0]),
+        cover_image=read_cover_image(opts.cover) if opts.cover else None,
     )
 
 
@@ -231,13 +235,14 @@ class _Source:
                 "folder or choose one of these",
             )
 
-    def text(self, text: str) -> str:
+    def text(self, text: str, line: int = 0) -> str:
+        _check_characters(text, self, line)
         return self.convert(text) if self.convert else text
 
     def title(self) -> str:
         titles = self.work.meta.titles
         if self.tag in titles:
-            return titles[self.tag]
+            return self.text(titles[self.tag]) if self.convert is None else titles[self.tag]
         if self.convert is not None and "kk-Cyrl" in titles:
             return self.convert(titles["kk-Cyrl"])
         raise PublishError(
@@ -252,6 +257,24 @@ class _Source:
         if self.convert is not None and "kk-Cyrl" in subs:
             return self.convert(subs["kk-Cyrl"])
         return None
+
+
+# Characters XML 1.0 does not allow (section 2.2): C0 controls but tab, LF and CR,
+# surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_characters(text: str, source: _Source, line: int) -> None:
+    found = _NOT_XML.search(text)
+    if found is None:
+        return
+    where = source.document.path or f"the {source.tag} text of {source.work.id!r}"
+    at = f", line {line}" if line else ""
+    raise PublishError(
+        f"{where}{at}: character U+{ord(found.group()):04X} cannot appear in an EPUB "
+        f"(XML 1.0 forbids it), in {text[max(0, found.start() - 20) : found.start()]!r}",
+        hint="remove the control character from the text",
+    )
 
 
 def _transliterator(scheme: str) -> Transliterate:
@@ -308,7 +331,10 @@ def _monolingual_sections(
     sections: list[Section] = []
     for number, chapter in enumerate(source.document.chapters, start=1):
         paras = tuple(
-            Para((Text(source.text(block.text), source.epub),), pager.before(len(block.text)))
+            Para(
+                (Text(source.text(block.text, block.line), source.epub),),
+                pager.before(len(block.text)),
+            )
             for block in chapter.blocks
         )
         title = source.text(chapter.title) if chapter.title else _untitled(source, number)
@@ -343,7 +369,7 @@ def _bilingual_sections(
             )
         chapters = [
             [
-                (original.text(ob.text), translation.text(tb.text))
+                (original.text(ob.text, ob.line), translation.text(tb.text, tb.line))
                 for ob, tb in zip(och.blocks, tch.blocks, strict=True)
             ]
             for och, tch in zip(odoc.chapters, tdoc.chapters, strict=True)
