@@ -89,6 +89,10 @@ def test_anthology_and_onix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 0
     assert "<ProductForm>ED</ProductForm>" in out_xml
     assert "<PublisherName>Kazlit Press</PublisherName>" in out_xml
+    code, out_xml, _ = run(["epub", "onix", str(corpus), "--anthology", "--lang", "en"], capsys)
+    assert code == 0
+    assert out_xml.count("<Product>") == 1
+    assert "<TitleText>Contemporary Kazakh Literature</TitleText>" in out_xml
 
 
 def test_anthology_names_the_works_without_the_language(

@@ -194,21 +194,43 @@ def anthology(
 @click.argument("work_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
 @_metadata_options
 @click.option("--parallel-with", help="Second language of a bilingual edition.")
+@click.option(
+    "--anthology",
+    "as_anthology",
+    is_flag=True,
+    help="WORK_DIRS are one corpus: one record for its anthology.",
+)
+@click.option("--collection", help="Collection name of the anthology.")
 @click.option("-o", "--output", default="-", show_default=True, help="The ONIX XML file to write.")
-def onix(work_dirs: tuple[str, ...], parallel_with: str | None, output: str, **kw: Any) -> None:
+def onix(
+    work_dirs: tuple[str, ...],
+    parallel_with: str | None,
+    as_anthology: bool,
+    collection: str | None,
+    output: str,
+    **kw: Any,
+) -> None:
     """Write an ONIX for Books 3.0 record for the edition of each work in WORK_DIRS.
 
     \b
     kazlit epub onix corpora/ak-kar --lang en --isbn 978-0-306-40615-7 -o ak-kar.onix.xml
+    kazlit epub onix corpora --anthology --lang en -o anthology.onix.xml
     """
     if kw["isbn"] and len(work_dirs) > 1:
         raise click.BadParameter("--isbn names one edition: give one WORK_DIR with it")
     lang = kw.pop("lang")
-    options = _options(kw)
-    editions = [
-        plan_edition(read_work(d), lang, parallel_with=parallel_with, options=options)
-        for d in work_dirs
-    ]
+    if as_anthology:
+        if len(work_dirs) != 1:
+            raise click.BadParameter("--anthology takes one corpus folder")
+        reading = read_corpus(work_dirs[0])
+        options = _options(kw, collection=collection)
+        editions = [plan_anthology(reading.works, lang, options=options)]
+    else:
+        options = _options(kw)
+        editions = [
+            plan_edition(read_work(d), lang, parallel_with=parallel_with, options=options)
+            for d in work_dirs
+        ]
     data = onix_message(editions)
     with output_stream(output) as sink:
         sink.write(data)

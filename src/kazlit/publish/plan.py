@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from kazlit import lang as _lang
 from kazlit._version import __version__
 from kazlit.corpus import Bitext, Document, Person, Work
-from kazlit.errors import KazlitError, LanguageError, PublishError
+from kazlit.errors import LanguageError, PublishError
 from kazlit.publish.cover import read_cover_image
 from kazlit.publish.edition import (
     ANTHOLOGY_TITLES,
@@ -35,10 +34,9 @@ from kazlit.publish.edition import (
 from kazlit.publish.fonts import check_font_files
 from kazlit.publish.isbn import normalize_isbn
 from kazlit.publish.labels import labels_for
+from kazlit.publish.source import Source
 
 __all__ = ["plan_anthology", "plan_edition"]
-
-Transliterate = Callable[[str], str]
 
 
 def plan_edition(
@@ -60,7 +58,7 @@ def plan_edition(
     """
     opts = options or EditionOptions()
     tag = _canonical(lang)
-    source = _Source(work, tag, opts)
+    source = Source(work, tag, opts)
     parallel_source = None
     if parallel_with is not None:
         ptag = _canonical(parallel_with)
@@ -69,7 +67,7 @@ def plan_edition(
                 f"a bilingual edition needs two languages, got {tag} twice",
                 hint="use --parallel-with kk with --lang en, for instance",
             )
-        parallel_source = _Source(work, ptag, opts)
+        parallel_source = Source(work, ptag, opts)
     isbn = normalize_isbn(opts.isbn) if opts.isbn else None
     if opts.fonts:
         check_font_files(opts.fonts)
@@ -131,11 +129,11 @@ def plan_anthology(
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
         raise PublishError(f"the same work twice in an anthology: {', '.join(dup)}")
-    sources: list[_Source] = []
+    sources: list[Source] = []
     missing: list[str] = []
     for work in works:
         try:
-            sources.append(_Source(work, tag, opts))
+            sources.append(Source(work, tag, opts))
         except PublishError:
             missing.append(work.id)
     if missing:
@@ -193,7 +191,7 @@ def plan_anthology(
     )
 
 
-def _labels(source: _Source) -> dict[str, Text]:
+def _labels(source: Source) -> dict[str, Text]:
     return labels_for(source.tag, source.convert)
 
 
@@ -205,103 +203,6 @@ def _canonical(lang: str) -> str:
             f"no edition language {lang!r}: {exc.message}",
             hint=exc.hint,
         ) from exc
-
-
-class _Source:
-    """A work's text in one edition language, transliterated when that is the way."""
-
-    def __init__(self, work: Work, tag: str, opts: EditionOptions) -> None:
-        self.work = work
-        self.tag = tag
-        self.epub = epub_lang(tag)
-        self.scheme: str | None = None
-        self.convert: Transliterate | None = None
-        if tag in work.documents:
-            self.document = work.documents[tag]
-        elif tag in {"kk-Latn", "kk-Arab"} and "kk-Cyrl" in work.documents:
-            self.scheme = opts.scheme or ("2021" if tag == "kk-Latn" else None)
-            if self.scheme is None:
-                raise PublishError(
-                    f"work {work.id!r} has no kk-Arab text and no scheme was given to "
-                    "transliterate its Kazakh Cyrillic text",
-                    hint="pass the name of a Cyrillic-to-Arabic scheme (--scheme)",
-                )
-            self.convert = _transliterator(self.scheme)
-            self.document = work.documents["kk-Cyrl"]
-        else:
-            raise PublishError(
-                f"work {work.id!r} has no {tag} translation",
-                hint=f"it has: {', '.join(work.languages)}; add {tag} text to the work "
-                "folder or choose one of these",
-            )
-
-    def text(self, text: str, line: int = 0) -> str:
-        _check_characters(text, self, line)
-        return self.convert(text) if self.convert else text
-
-    def title(self) -> str:
-        titles = self.work.meta.titles
-        if self.tag in titles:
-            return self.text(titles[self.tag]) if self.convert is None else titles[self.tag]
-        if self.convert is not None and "kk-Cyrl" in titles:
-            return self.convert(titles["kk-Cyrl"])
-        raise PublishError(
-            f"work {self.work.id!r} has no {self.tag} title",
-            hint=f"add {self.tag} under [title] in its work.toml",
-        )
-
-    def subtitle(self) -> str | None:
-        subs = self.work.meta.subtitles
-        if self.tag in subs:
-            return subs[self.tag]
-        if self.convert is not None and "kk-Cyrl" in subs:
-            return self.convert(subs["kk-Cyrl"])
-        return None
-
-
-# Characters XML 1.0 does not allow (section 2.2): C0 controls but tab, LF and CR,
-# surrogates, U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _check_characters(text: str, source: _Source, line: int) -> None:
-    found = _NOT_XML.search(text)
-    if found is None:
-        return
-    where = source.document.path or f"the {source.tag} text of {source.work.id!r}"
-    at = f", line {line}" if line else ""
-    raise PublishError(
-        f"{where}{at}: character U+{ord(found.group()):04X} cannot appear in an EPUB "
-        f"(XML 1.0 forbids it), in {text[max(0, found.start() - 20) : found.start()]!r}",
-        hint="remove the control character from the text",
-    )
-
-
-def _transliterator(scheme: str) -> Transliterate:
-    try:
-        from kazlit import translit  # noqa: PLC0415 - only Latin/Arabic editions need it
-    except ImportError as exc:  # pragma: no cover - kazlit.translit is part of kazlit
-        raise PublishError("kazlit.translit cannot be imported") from exc
-    convert = getattr(translit, "transliterate", None)
-    if convert is None:
-        raise PublishError(
-            "this kazlit has no transliteration (kazlit.translit.transliterate)",
-            hint="use a kazlit release with kazlit.translit for kk-Latn and kk-Arab editions",
-        )
-    info = getattr(translit, "scheme_info", None)
-    if info is not None:
-        try:
-            info(scheme)
-        except KazlitError:
-            raise
-        except (KeyError, ValueError) as exc:
-            raise PublishError(f"unknown transliteration scheme {scheme!r}") from exc
-
-    def run(text: str) -> str:
-        result: str = convert(text, scheme=scheme)
-        return result
-
-    return run
 
 
 class _Pager:
@@ -326,7 +227,7 @@ class _Pager:
 
 
 def _monolingual_sections(
-    source: _Source, pager: _Pager, *, prefix: str, part: int = 0
+    source: Source, pager: _Pager, *, prefix: str, part: int = 0
 ) -> list[Section]:
     sections: list[Section] = []
     for number, chapter in enumerate(source.document.chapters, start=1):
@@ -346,13 +247,13 @@ def _monolingual_sections(
     return sections
 
 
-def _untitled(source: _Source, number: int) -> str:
+def _untitled(source: Source, number: int) -> str:
     # A chapter without a heading still needs a heading and a toc entry: its number.
     return str(number) if len(source.document.chapters) > 1 else source.title()
 
 
 def _bilingual_sections(
-    original: _Source, translation: _Source, bitext: Bitext | None, pager: _Pager
+    original: Source, translation: Source, bitext: Bitext | None, pager: _Pager
 ) -> list[Section]:
     """Pairs of (original, translation), the original first in each pair."""
     odoc, tdoc = original.document, translation.document
@@ -396,7 +297,7 @@ def _bilingual_sections(
 
 
 def _pairs_from_bitext(
-    bitext: Bitext, original: _Source, translation: _Source
+    bitext: Bitext, original: Source, translation: Source
 ) -> list[list[tuple[str, str]]]:
     if (bitext.src_lang, bitext.tgt_lang) != (original.tag, translation.tag):
         raise PublishError(
@@ -433,7 +334,7 @@ def _file_as(name: str) -> str:
     return f"{words[-1]}, {' '.join(words[:-1])}"
 
 
-def _contributor(person: Person, source: _Source, role: str | None = None) -> Contributor:
+def _contributor(person: Person, source: Source, role: str | None = None) -> Contributor:
     latin_edition = source.tag in {"kk-Latn", "en", "fr", "es"}
     native = Text(person.name, epub_lang("kk-Cyrl") if _is_cyrillic(person.name) else "und")
     latin = Text(person.name_latn, "kk-Latn") if person.name_latn else None
@@ -457,7 +358,7 @@ def _is_cyrillic(text: str) -> bool:
 
 
 def _people(
-    work: Work, source: _Source, parallel: _Source | None
+    work: Work, source: Source, parallel: Source | None
 ) -> tuple[tuple[Contributor, ...], tuple[Contributor, ...]]:
     creators = tuple(_contributor(p, source) for p in work.meta.authors if p.role == "aut")
     others = [_contributor(p, source) for p in work.meta.authors if p.role != "aut"]
@@ -505,7 +406,7 @@ def _dates(opts: EditionOptions, year: int | None) -> tuple[str, str]:
 
 
 def _identifier(
-    isbn: str | None, kind: str, epub: str, ids: Sequence[str], parallel: _Source | None
+    isbn: str | None, kind: str, epub: str, ids: Sequence[str], parallel: Source | None
 ) -> str:
     if isbn:
         return f"urn:isbn:{isbn}"
@@ -513,7 +414,7 @@ def _identifier(
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
 
 
-def _anthology_title(tag: str, source: _Source) -> str:
+def _anthology_title(tag: str, source: Source) -> str:
     if tag in ANTHOLOGY_TITLES:
         return ANTHOLOGY_TITLES[tag]
     if source.convert is not None:
@@ -522,7 +423,7 @@ def _anthology_title(tag: str, source: _Source) -> str:
 
 
 def _provenance(
-    opts: EditionOptions, source: _Source, parallel: _Source | None, kind: str
+    opts: EditionOptions, source: Source, parallel: Source | None, kind: str
 ) -> dict[str, str]:
     out = {"generator": f"kazlit {__version__}", "edition": kind}
     scheme = source.scheme or (parallel.scheme if parallel else None)
