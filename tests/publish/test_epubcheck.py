@@ -33,8 +33,7 @@ def _editions(tmp: Path) -> dict[str, Path]:
     opts = EditionOptions(isbn="9780306406157", publisher="Kazlit Press", rights="CC0-1.0")
     plans = {
         "kk": plan_edition(work, "kk", options=opts),
-        "ru": plan_edition(work, "ru"),
-        "en-no-pages": plan_edition(work, "en", options=EditionOptions(page_list=False)),
+        "ru-no-pages": plan_edition(work, "ru", options=EditionOptions(page_list=False)),
         "zh-only": plan_edition(make_work(("kk-Cyrl", "zh-Hans")), "zh"),
         "ar-only": plan_edition(make_work(("kk-Cyrl", "ar")), "ar"),
         "bilingual-en-kk": plan_edition(work, "en", parallel_with="kk"),
@@ -49,8 +48,9 @@ def _editions(tmp: Path) -> dict[str, Path]:
     }
     if (FONT_DIRS[0] / "NotoSerif-Regular.ttf").is_file():
         fonts = EditionOptions(fonts=("auto",), obfuscate_fonts=True)
-        plans["kk-fonts-obfuscated"] = plan_edition(work, "kk", options=fonts)
-        plans["ar-fonts"] = plan_edition(work, "ar", options=EditionOptions(fonts=("auto",)))
+        plans["ar-kk-fonts-obfuscated"] = plan_edition(
+            work, "ar", parallel_with="kk", options=fonts
+        )
     from kazlit import translit  # noqa: PLC0415
 
     if hasattr(translit, "transliterate"):
