@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 import zlib
 from pathlib import Path
@@ -122,3 +123,22 @@ def test_any_text_builds_and_comes_back_unchanged(paragraphs: list[str]) -> None
     page = xhtml_documents(data)["EPUB/text/c001.xhtml"]
     texts = ["".join(p.itertext()) for p in page.iter(XHTML + "p")]
     assert texts == [block.text for block in chapter.blocks]
+
+
+def test_arabic_script_kazakh_from_its_own_text() -> None:
+    # "Ақ қар жауды." in the Kazakh Arabic alphabet (төте жазу) as written in China:
+    # ақ → اق, қар → قار, жауды → جاۋدى. Written for this test; unreviewed.
+    base = make_work(("kk-Cyrl",))
+    arab = Document("kk-Arab", (Chapter("", (Block("اق قار جاۋدى."),)),))
+    titles = {**base.meta.titles, "kk-Arab": "اق قار"}
+    meta = dataclasses.replace(base.meta, titles=titles)
+    work = Work(meta, {**base.documents, "kk-Arab": arab})
+    data = build_epub(plan_edition(work, "kk-Arab"))
+    assert opf(data).find("opf:spine", OPF).get("page-progression-direction") == "rtl"
+    page = xhtml_documents(data)["EPUB/text/c001.xhtml"]
+    assert (page.get("lang"), page.get("dir")) == ("kk-Arab", "rtl")
+    paragraph = next(page.iter(XHTML + "p"))
+    assert (paragraph.text, paragraph.get(XML_LANG)) == ("اق قار جاۋدى.", "kk-Arab")
+    # Without a transliteration scheme the navigation words are Arabic, tagged so.
+    heading = next(xhtml_documents(data)["EPUB/text/nav.xhtml"].iter(XHTML + "h1"))
+    assert (heading.text, heading.get("lang")) == ("المحتويات", "ar")
