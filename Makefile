@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kazlit-installed
 
-.PHONY: help venv demo test lint typecheck imports pytest docs package clean
+.PHONY: help venv demo test lint typecheck imports pytest docs package clean bench-translit bench-tm-import bench-align bench-terms
 
 help:
 	@echo "make demo   set up .venv and run the main job on the sample corpus"
@@ -78,3 +78,19 @@ bench-align: $(STAMP)
 bench-terms: $(STAMP)
 	$(BIN)/python benchmarks/terms.py --tokens 1000000 --repeat 3
 	$(BIN)/python benchmarks/qa_cases.py
+
+# DAISY Ace and EPUBCheck on every edition kind. Ace is installed with npm into
+# ACE_DIR (outside the repository) without its Electron/Chromium downloads; it runs
+# headless with Debian's chromium. Results: docs/benchmarks/epub.md.
+ACE_DIR ?= $(abspath ../ace)
+.PHONY: ace bench-epub
+ace: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	test -x $(ACE_DIR)/node_modules/.bin/ace-puppeteer || (mkdir -p $(ACE_DIR) && cd $(ACE_DIR) \
+	  && ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund @daisy/ace)
+	KAZLIT_ACE=$(ACE_DIR)/node_modules/.bin/ace-puppeteer PUPPETEER_EXECUTABLE_PATH=$$(command -v chromium) \
+	  $(BIN)/python benchmarks/epub_check.py
+
+# The EPUB build benchmark (200 works, about 1,000 pages) against pandoc.
+bench-epub: $(STAMP)
+	$(BIN)/python benchmarks/epub.py

@@ -26,6 +26,7 @@ REQUIRED = {
     "kazlit.text": [
         f"data/abbreviations/{c}.txt" for c in ("kk", "ru", "en", "fr", "es", "ar", "zh")
     ],
+    "kazlit.publish": ["data/EpubCheckBatch.java"],
 }
 missing = [
     f"{package}/{name}"

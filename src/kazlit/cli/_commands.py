@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "segment": ("kazlit.cli.segment", "segment", "Split text into sentences, one per line."),
     "terms": ("kazlit.cli.terms", "terms", "Find glossary terms in text; convert termbases."),
     "qa": ("kazlit.cli.qa", "qa", "Check translations in PO, XLIFF or TMX files."),
+    "epub": ("kazlit.cli.epub", "epub", "Build EPUB editions and ONIX records; check EPUB files."),
 }
 COMMANDS["init"] = ("kazlit.cli.project", "init", "Create a kazlit project (kazlit.toml).")
 COMMANDS["build"] = ("kazlit.cli.project", "build", "Run the project's pipeline, incrementally.")
