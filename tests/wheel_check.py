@@ -23,6 +23,7 @@ REQUIRED = {
     "kazlit.translit": [
         f"schemes/{n}.json"
         for n in ("2021", "2018", "2017", "iso9", "bgn-pcgn", "ala-lc", "arabic")
+    ],
     "kazlit.text": [
         f"data/abbreviations/{c}.txt" for c in ("kk", "ru", "en", "fr", "es", "ar", "zh")
     ],

@@ -269,10 +269,6 @@ def test_missing_translation_in_a_bilingual_or_anthology_is_named() -> None:
 
 
 def test_kk_latn_needs_transliteration() -> None:
-    from kazlit import translit  # noqa: PLC0415
-
-    if not hasattr(translit, "transliterate"):
-        pytest.skip("kazlit.translit.transliterate is not merged yet")
     edition = plan_edition(make_work(), "kk-Latn", options=EditionOptions(scheme="2021"))
     assert edition.lang == "kk-Latn"
     assert edition.provenance["scheme"] == "2021"

@@ -51,10 +51,7 @@ def _editions(tmp: Path) -> dict[str, Path]:
         plans["ar-kk-fonts-obfuscated"] = plan_edition(
             work, "ar", parallel_with="kk", options=fonts
         )
-    from kazlit import translit  # noqa: PLC0415
-
-    if hasattr(translit, "transliterate"):
-        plans["kk-Latn"] = plan_edition(work, "kk-Latn")
+    plans["kk-Latn"] = plan_edition(work, "kk-Latn")
     return {name: write_epub(plan, tmp / f"{name}.epub") for name, plan in plans.items()}
 
 

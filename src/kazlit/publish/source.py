@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from kazlit.corpus import Work
-from kazlit.errors import KazlitError, PublishError
+from kazlit.errors import PublishError
 from kazlit.publish.edition import EditionOptions, epub_lang
 
 __all__ = ["Source", "Transliterate"]
@@ -91,24 +91,10 @@ def _check_characters(text: str, source: Source, line: int) -> None:
 
 
 def _transliterator(scheme: str) -> Transliterate:
-    try:
-        from kazlit import translit  # noqa: PLC0415 - only Latin/Arabic editions need it
-    except ImportError as exc:  # pragma: no cover - kazlit.translit is part of kazlit
-        raise PublishError("kazlit.translit cannot be imported") from exc
-    convert = getattr(translit, "transliterate", None)
-    if convert is None:
-        raise PublishError(
-            "this kazlit has no transliteration (kazlit.translit.transliterate)",
-            hint="use a kazlit release with kazlit.translit for kk-Latn and kk-Arab editions",
-        )
-    info = getattr(translit, "scheme_info", None)
-    if info is not None:
-        try:
-            info(scheme)
-        except KazlitError:
-            raise
-        except (KeyError, ValueError) as exc:
-            raise PublishError(f"unknown transliteration scheme {scheme!r}") from exc
+    from kazlit import translit  # noqa: PLC0415 - only Latin/Arabic editions need it
+
+    translit.scheme_info(scheme)  # TransliterationError names the known schemes
+    convert = translit.transliterate
 
     def run(text: str) -> str:
         result: str = convert(text, scheme=scheme)
