@@ -205,8 +205,9 @@ def _read_po(
         catalog = polib.pofile(text)
     except (OSError, ValueError) as exc:
         found = _PO_LINE.search(str(exc))
+        detail = str(exc)[found.end() :].lstrip(": ").strip() if found else str(exc)
         raise ParseError(
-            f"PO syntax error: {exc}",
+            f"syntax error: {detail}" if detail else "syntax error",
             path=path,
             line=int(found.group(1)) if found else None,
             format="po",
