@@ -42,7 +42,6 @@ __all__ = ["BilingualFile", "Kind", "detect_kind"]
 Kind = Literal["po", "xliff"]
 _PO_SUFFIXES = (".po", ".pot")
 _XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".sdlxliff")
-_NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 _NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
@@ -70,7 +69,7 @@ class _Slot:
 
 
 class BilingualFile:
-    """A PO or XLIFF (1.2 or 2.0) file held in memory, with its entries in order."""
+    """A PO or XLIFF (1.x or 2.0) file held in memory, with its entries in order."""
 
     def __init__(
         self,
@@ -158,14 +157,16 @@ class BilingualFile:
             return
         if self._version2:
             return  # XLIFF 2.0 core has no tool element; subState names kazlit
-        for file_elem in self._doc.iter(f"{{{_NS_12}}}file"):
-            header = file_elem.find(f"{{{_NS_12}}}header")
+        tag = str(self._doc.tag)
+        ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+        for file_elem in self._doc.iter(f"{ns}file"):
+            header = file_elem.find(f"{ns}header")
             if header is None:
-                header = etree.Element(f"{{{_NS_12}}}header")
+                header = etree.Element(f"{ns}header")
                 file_elem.insert(0, header)
-            tool = header.find(f"{{{_NS_12}}}tool[@tool-id='kazlit']")
+            tool = header.find(f"{ns}tool[@tool-id='kazlit']")
             if tool is None:
-                tool = etree.SubElement(header, f"{{{_NS_12}}}tool")
+                tool = etree.SubElement(header, f"{ns}tool")
             tool.set("tool-id", "kazlit")
             tool.set("tool-name", "kazlit pretranslate")
             tool.set("tool-version", __version__)
@@ -351,11 +352,12 @@ def _read_xliff(
                 previous = text
     else:
         src = tgt = None
-        for file_elem in root.iter(f"{{{_NS_12}}}file", "file"):
+        for file_elem in root.iter("{*}file"):
             src = file_elem.get("source-language") or src
             tgt = file_elem.get("target-language") or tgt
             _check_lang(file_elem.get("source-language"), src_lang, path, "source")
-            for tu in file_elem.iter(f"{{{_NS_12}}}trans-unit", "trans-unit"):
+            _check_lang(file_elem.get("target-language"), tgt_lang, path, "target")
+            for tu in file_elem.iter("{*}trans-unit"):
                 if tu.get("translate") == "no":
                     skipped += 1
                     continue
