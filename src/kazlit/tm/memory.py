@@ -34,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
 
+import kazlit.tm.store
 from kazlit import lang as _lang
 from kazlit._atomic import atomic_write
 from kazlit._version import __version__
@@ -45,7 +46,7 @@ from kazlit.tm.inflections import candidate_key
 from kazlit.tm.inflections import occurrences as inflected_occurrences
 from kazlit.tm.model import TranslationUnit
 from kazlit.tm.pretranslate import Entry, PretranslationReport, pretranslate, suggestion_lookup
-from kazlit.tm.store import DEFAULT_TIMEOUT, TMStore, open_store
+from kazlit.tm.store import DEFAULT_TIMEOUT, open_store
 
 __all__ = [
     "ConcordanceMatch",
@@ -189,7 +190,8 @@ class TranslationMemory:
 
     def __init__(
         self,
-        store: TMStore,
+        # Spelled out so that the API docs link the one documented TMStore.
+        store: kazlit.tm.store.TMStore,
         *,
         index_dir: str | os.PathLike[str] | None = None,
         penalty: float = 0.0,
