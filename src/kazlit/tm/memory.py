@@ -40,11 +40,9 @@ from kazlit._atomic import atomic_write
 from kazlit._version import __version__
 from kazlit.errors import LanguageError, StoreError
 from kazlit.tm.analysis import AnalysisReport, analyze, index_lookup
-from kazlit.tm.concordance import ConcordanceIndex
 from kazlit.tm.fuzzy import FuzzyIndex, Penalties, PenaltyWeights
-from kazlit.tm.inflections import candidate_key
-from kazlit.tm.inflections import occurrences as inflected_occurrences
 from kazlit.tm.model import TranslationUnit
+from kazlit.tm.phrase import PhraseMatcher
 from kazlit.tm.pretranslate import Entry, PretranslationReport, pretranslate, suggestion_lookup
 from kazlit.tm.store import DEFAULT_TIMEOUT, open_store
 
@@ -210,8 +208,6 @@ class TranslationMemory:
         else:
             self._index_dir = None
         self._indexes: dict[tuple[str, str], FuzzyIndex] = {}
-        self._concordance: dict[tuple[str | None, bool], ConcordanceIndex] = {}
-        self._records: dict[tuple[str | None, bool], list[tuple[int, str, TranslationUnit]]] = {}
 
     @classmethod
     def open(
@@ -415,27 +411,6 @@ class TranslationMemory:
         return pretranslate(entries, lookup, threshold=threshold, overwrite=overwrite)
 
     # ------------------------------------------------------------------ concordance
-    def _concordance_index(
-        self, lang: str | None, inflected: bool, progress: Progress | None
-    ) -> tuple[ConcordanceIndex, list[tuple[int, str, TranslationUnit]]]:
-        key = (lang, inflected)
-        found = self._concordance.get(key)
-        if found is not None:
-            return found, self._records[key]
-        records: list[tuple[int, str, TranslationUnit]] = []
-        rows: list[tuple[int, str, str]] = []
-        for unit_id, unit in self.store.iter_units():
-            for variant in unit.variants:
-                if lang is not None and variant.lang != lang:
-                    continue
-                rows.append((len(records), variant.plain_text, ""))
-                records.append((unit_id, variant.lang, unit))
-        stemmer = candidate_key if inflected else None
-        index = ConcordanceIndex.build(rows, stemmer=stemmer, total=len(rows), progress=progress)
-        self._concordance[key] = index
-        self._records[key] = records
-        return index, records
-
     def concordance(
         self,
         phrase: str,
@@ -447,32 +422,38 @@ class TranslationMemory:
         limit: int | None = None,
         progress: Progress | None = None,
     ) -> list[ConcordanceMatch]:
-        """The unit variants containing *phrase*, in unit order.
+        """The unit variants containing *phrase*, in unit order (at most *limit*).
 
         *lang* limits the search to one language (any spelling :mod:`kazlit.lang`
         accepts). Letter case and diacritics are ignored unless asked for. With
         *inflections*, each word of the phrase, taken as a dictionary form, also
-        matches its plural, possessive and case forms in Kazakh text
-        (:mod:`kazlit.tm.inflections`); that comparison ignores case and diacritics.
+        matches its plural, possessive and case forms in Kazakh text (see
+        :class:`~kazlit.tm.phrase.PhraseMatcher`); that comparison ignores case and
+        diacritics. The store is read unit by unit, so a *limit* stops early.
+        *progress* is called as ``progress(units read, 0)`` every 10,000 units.
         """
         tag = _lang.normalize(lang) if lang is not None else None
-        index, records = self._concordance_index(tag, inflections, progress)
-        hits = index.search(
+        matcher = PhraseMatcher(
             phrase,
-            fields=("source",),
             case_sensitive=case_sensitive,
             diacritic_sensitive=diacritic_sensitive,
             inflections=inflections,
         )
         out: list[ConcordanceMatch] = []
-        for hit in hits:
-            unit_id, variant_lang, unit = records[hit.key]
-            spans = hit.spans
-            if inflections:
-                spans = inflected_occurrences(hit.text, phrase, variant_lang)
-                if not spans:
+        if not matcher.words:
+            return out
+        done = 0
+        for unit_id, unit in self.store.iter_units():
+            done += 1
+            if progress is not None and done % 10_000 == 0:
+                progress(done, 0)
+            for variant in unit.variants:
+                if tag is not None and variant.lang != tag:
                     continue
-            out.append(ConcordanceMatch(unit_id, variant_lang, hit.text, spans, unit))
-            if limit is not None and len(out) >= limit:
-                break
+                text = variant.plain_text
+                spans = matcher.find(text, variant.lang)
+                if spans:
+                    out.append(ConcordanceMatch(unit_id, variant.lang, text, spans, unit))
+                    if limit is not None and len(out) >= limit:
+                        return out
         return out
