@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from kazlit.errors import FormatError, ParseError
+from kazlit.errors import FormatError, LanguageError, ParseError
 from kazlit.formats.bilingual import BilingualFile, detect_kind
 from kazlit.formats.document import read_segments
 from kazlit.tm.pretranslate import Decision, PretranslationReport
@@ -58,6 +58,13 @@ def test_po_entries_previous_and_plurals_left_out() -> None:
     assert '#, fuzzy\nmsgid "one"\nmsgstr "бір"' in text
     assert '#~ msgid "old"' in text  # obsolete entries kept as they were
     assert "X-Kazlit-Pretranslated: kazlit" in text
+
+
+def test_po_language_header_must_agree() -> None:
+    text = PO.replace('charset=UTF-8\\n"', 'charset=UTF-8\\n"\n"Language: kk_KZ\\n"')
+    assert _read(text, "a.po", src_lang="en", tgt_lang="kk").tgt_lang == "kk"
+    with pytest.raises(LanguageError, match="target language is kk_KZ, not ru"):
+        _read(text, "a.po", src_lang="en", tgt_lang="ru")
 
 
 def test_xliff_entities_are_refused() -> None:

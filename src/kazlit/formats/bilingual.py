@@ -214,8 +214,12 @@ def _read_po(
             format="po",
             hint="fix the file (msgfmt --check-format FILE shows the same error)",
         ) from exc
-    tgt = tgt_lang or catalog.metadata.get("Language") or None
-    src = src_lang or catalog.metadata.get("X-Source-Language") or None
+    declared_tgt = catalog.metadata.get("Language", "").strip() or None
+    declared_src = catalog.metadata.get("X-Source-Language", "").strip() or None
+    _check_lang(declared_src, src_lang, path, "source")
+    _check_lang(declared_tgt, tgt_lang, path, "target")
+    tgt = tgt_lang or declared_tgt
+    src = src_lang or declared_src
     entries: list[Entry] = []
     slots: list[_Slot] = []
     skipped = 0
