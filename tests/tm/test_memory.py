@@ -180,3 +180,23 @@ def test_analyze_and_pretranslate_through_the_memory(tm_file: Path) -> None:
     assert by_id["2"].reason == "exact"
     assert by_id["2"].target == LONG_RU
     assert by_id["3"].reason in {"no-match", "below-threshold"}
+
+
+def test_pretranslate_prefers_the_same_gettext_context(tmp_path: Path) -> None:
+    from kazlit.tm.model import Prop  # noqa: PLC0415
+
+    path = tmp_path / "ctx.sqlite"
+    with open_store(path) as store:
+        store.add_units(
+            [
+                TranslationUnit((Variant("en", "May"), Variant("ru", "Май"))),
+                TranslationUnit(
+                    (Variant("en", "May"), Variant("ru", "мая")),
+                    props=(Prop("x-po-msgctxt", "alt. month"),),
+                ),
+            ]
+        )
+    entries = [Entry("a", "May"), Entry("b", "May")]
+    with TranslationMemory.open(path) as memory:
+        report = memory.pretranslate(entries, "en", "ru", contexts={"b": "alt. month"})
+    assert [d.target for d in report.decisions] == ["Май", "мая"]

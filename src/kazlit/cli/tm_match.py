@@ -305,7 +305,13 @@ def pretranslate_command(  # noqa: PLR0917 - click passes options positionally
         document = BilingualFile.read(fh, path=file, src_lang=src, tgt_lang=tgt)
     with _memory(tm_path) as memory, progress("indexing the TM", enabled=not _quiet()) as bar:
         report = memory.pretranslate(
-            document.entries, src, tgt, threshold=threshold, overwrite=overwrite, progress=bar
+            document.entries,
+            src,
+            tgt,
+            threshold=threshold,
+            overwrite=overwrite,
+            contexts=document.contexts,
+            progress=bar,
         )
     document.fill(report)
     with output_stream(output) as out:

@@ -10,7 +10,7 @@ targets filled by pretranslation, everything else as it was::
 
     with open("book.po", "rb") as fh:
         doc = BilingualFile.read(fh, path="book.po", src_lang="kk", tgt_lang="ru")
-    report = memory.pretranslate(doc.entries, "kk", "ru", threshold=75)
+    report = memory.pretranslate(doc.entries, "kk", "ru", threshold=75, contexts=doc.contexts)
     doc.fill(report)
     with open("book.ru.po", "wb") as out:
         doc.write(out)
@@ -95,6 +95,8 @@ class BilingualFile:
         self._encoding = encoding
         #: Entries left out (PO plurals, XLIFF ``translate="no"``).
         self.skipped = 0
+        #: Entry id → gettext context (``msgctxt``), for PO entries that have one.
+        self.contexts: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ reading
     @classmethod
@@ -224,6 +226,7 @@ def _read_po(
     slots: list[_Slot] = []
     skipped = 0
     previous = ""
+    contexts: dict[str, str | None] = {}
     for number, item in enumerate(catalog, start=1):
         if item.obsolete:
             continue
@@ -234,6 +237,8 @@ def _read_po(
         ident = f"{number}:{item.msgctxt}\x04{item.msgid}" if item.msgctxt else f"{number}"
         entries.append(Entry(ident, item.msgid, previous, item.msgstr))
         slots.append(_Slot(item))
+        if item.msgctxt is not None:
+            contexts[ident] = item.msgctxt
         previous = item.msgid
     doc = BilingualFile(
         "po",
@@ -246,6 +251,7 @@ def _read_po(
         encoding=charset,
     )
     doc.skipped = skipped
+    doc.contexts = contexts
     return doc
 
 

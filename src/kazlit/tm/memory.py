@@ -28,7 +28,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -40,10 +40,17 @@ from kazlit._atomic import atomic_write
 from kazlit._version import __version__
 from kazlit.errors import LanguageError, StoreError
 from kazlit.tm.analysis import AnalysisReport, analyze, index_lookup
-from kazlit.tm.fuzzy import FuzzyIndex, Penalties, PenaltyWeights
+from kazlit.tm.fuzzy import FuzzyIndex, Hit, Penalties, PenaltyWeights
 from kazlit.tm.model import TranslationUnit
 from kazlit.tm.phrase import PhraseMatcher
-from kazlit.tm.pretranslate import Entry, PretranslationReport, pretranslate, suggestion_lookup
+from kazlit.tm.pretranslate import (
+    Decision,
+    Entry,
+    PretranslationReport,
+    Suggestion,
+    SuggestionLookup,
+    pretranslate,
+)
 from kazlit.tm.store import DEFAULT_TIMEOUT, open_store
 
 __all__ = [
@@ -361,14 +368,6 @@ class TranslationMemory:
             )
         return matches
 
-    def _target_of(self, tgt: str) -> Callable[[int], str]:
-        def target_of(key: int) -> str:
-            unit = self.store.get(key)
-            text = unit.text(tgt) if unit is not None else None
-            return text or ""
-
-        return target_of
-
     # ------------------------------------------------------------------ analysis
     def analyze(
         self,
@@ -401,14 +400,53 @@ class TranslationMemory:
         *,
         threshold: float = 75.0,
         overwrite: bool = False,
+        contexts: Mapping[str, str | None] | None = None,
         progress: Progress | None = None,
     ) -> PretranslationReport:
         """Decide for each entry whether and with which memory target to fill it
-        (see :func:`kazlit.tm.pretranslate.pretranslate`)."""
+        (see :func:`kazlit.tm.pretranslate.pretranslate`).
+
+        *contexts* maps entry ids to their gettext context (``msgctxt``): among
+        the best-scoring matches, a unit imported with the same context (the
+        ``x-po-msgctxt`` property) is preferred, so "May" the month and "May" the
+        abbreviation keep their own translations. Entries not in *contexts* prefer
+        units without a context.
+        """
         src, tgt = language_pair(src_lang, tgt_lang)
         index = self.index(src, tgt, progress=progress)
-        lookup = suggestion_lookup(index, self._target_of(tgt), min_score=min(threshold, 100.0))
-        return pretranslate(entries, lookup, threshold=threshold, overwrite=overwrite)
+        min_score = min(threshold, 100.0)
+        wanted = contexts or {}
+        decisions: list[Decision] = []
+        for entry in entries:
+            lookup = self._suggestion_lookup(index, tgt, min_score, wanted.get(entry.id))
+            decisions.extend(
+                pretranslate([entry], lookup, threshold=threshold, overwrite=overwrite).decisions
+            )
+        return PretranslationReport(tuple(decisions), threshold, overwrite)
+
+    def _suggestion_lookup(
+        self, index: FuzzyIndex, tgt: str, min_score: float, context: str | None
+    ) -> SuggestionLookup:
+        def lookup(source: str, previous: str | None) -> Suggestion | None:
+            hits = index.search(source, limit=10, min_score=min_score, previous=previous)
+            if not hits:
+                return None
+            best = hits[0]
+            chosen: tuple[Hit, TranslationUnit | None] | None = None
+            for hit in hits:
+                if hit.final < best.final:
+                    break
+                unit = self.store.get(hit.key)
+                if unit is not None and unit.prop("x-po-msgctxt") == context:
+                    chosen = (hit, unit)
+                    break
+            if chosen is None:
+                chosen = (best, self.store.get(best.key))
+            hit, unit = chosen
+            text = unit.text(tgt) if unit is not None else None
+            return Suggestion(text or "", hit.final, hit.key)
+
+        return lookup
 
     # ------------------------------------------------------------------ concordance
     def concordance(
