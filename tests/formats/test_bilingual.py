@@ -118,3 +118,24 @@ def test_read_segments_text_with_previous(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_text("\ufeffБірінші.\n\n  Екінші.  \n", encoding="utf-8")
     assert read_segments(path, "kk") == [("Бірінші.", ""), ("Екінші.", "Бірінші.")]
+
+
+def test_xliff_write_keeps_comments_around_the_root() -> None:
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        '<file source-language="kk" target-language="ru" datatype="plaintext" original="x">'
+        '<body><trans-unit id="1"><source>Абай</source><!-- keep --></trans-unit>'
+        "</body></file></xliff>"
+    )
+    doc = _read(text, "a.xlf")
+    doc.fill(PretranslationReport((Decision("1", "exact", target="Абай", score=100.0),), 75, False))
+    out = io.BytesIO()
+    doc.write(out)
+    written = out.getvalue().decode("utf-8")
+    assert "<!-- made by hand -->" in written
+    assert "<!-- keep -->" in written
+    assert (
+        '<target xml:lang="ru" state="translated" state-qualifier="exact-match">Абай</target>'
+        in written
+    )

@@ -179,7 +179,7 @@ class BilingualFile:
         if self.kind == "po":
             out.write(str(self._doc).encode(self._encoding))
             return
-        out.write(etree.tostring(self._doc, xml_declaration=True, encoding="UTF-8"))
+        out.write(etree.tostring(self._doc.getroottree(), xml_declaration=True, encoding="UTF-8"))
         out.write(b"\n")
 
 
