@@ -98,3 +98,9 @@ ace: $(STAMP)
 # The EPUB build benchmark (200 works, about 1,000 pages) against pandoc.
 bench-epub: $(STAMP)
 	$(BIN)/python benchmarks/epub.py
+
+# First vs second TM look-up: building the fuzzy index vs loading the saved one
+# (docs/benchmarks/memory-lookup.md).
+.PHONY: bench-tm-lookup
+bench-tm-lookup: $(STAMP)
+	$(BIN)/python benchmarks/memory_lookup.py --repeat 3
