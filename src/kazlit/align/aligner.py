@@ -28,6 +28,7 @@ from kazlit import lang as _lang
 from kazlit.align._dp import Costs, Model, search
 from kazlit.align._features import Sentence, glossary_features, sentence
 from kazlit.align._lexicon import learn
+from kazlit.align._names import SCHEME as NAMES_SCHEME
 from kazlit.align._subwords import subword_stems
 from kazlit.corpus import Bead, Bitext, Document, Segment, segment_document
 from kazlit.errors import AlignmentError
@@ -155,6 +156,8 @@ def align_texts(
     src_tag, tgt_tag = _lang.normalize(src_lang), _lang.normalize(tgt_lang)
     _check_script(src, src_tag, "source")
     _check_script(tgt, tgt_tag, "target")
+    _warn_long(src, "source")
+    _warn_long(tgt, "target")
     beads = align_sentences(src, tgt, settings=settings, glossary=glossary, progress=progress)
     return Bitext(
         src_tag,
@@ -187,6 +190,8 @@ def align_documents(
     _require_text([s.text for s in tgt_segs], "target")
     _check_script([s.text for s in src_segs], src.lang, "source")
     _check_script([s.text for s in tgt_segs], tgt.lang, "target")
+    _warn_long([s.text for s in src_segs], "source")
+    _warn_long([s.text for s in tgt_segs], "target")
     src_groups, tgt_groups = _paragraphs(src_segs), _paragraphs(tgt_segs)
     src_s, tgt_s = _sentences([s.text for s in src_segs], [s.text for s in tgt_segs], glossary)
     fewer, more = sorted((len(src_groups), len(tgt_groups)))
@@ -412,6 +417,31 @@ def _require_text(texts: Sequence[str], side: str) -> None:
         )
 
 
+#: A sentence longer than this (in characters) is reported: text without sentence ends.
+LONG_SENTENCE = 3000
+
+
+def _warn_long(texts: Sequence[str], side: str) -> None:
+    """Log a warning when some sentences are so long that no sentence end was found.
+
+    Such a sentence is still aligned, as one unit: it usually ends up in a bead with
+    many sentences or none on the other side (a documented degradation, not an error).
+    """
+    long = [(len(t), n) for n, t in enumerate(texts, start=1) if len(t) > LONG_SENTENCE]
+    if long:
+        size, number = max(long)
+        log.warning(
+            "the %s text has %d sentence(s) over %d characters (sentence %d: %d): "
+            "no sentence end was found there, so it is aligned as one unit; "
+            "check its punctuation or split it",
+            side,
+            len(long),
+            LONG_SENTENCE,
+            number,
+            size,
+        )
+
+
 _SCRIPT_OF = {"Cyrl": "CYRILLIC", "Latn": "LATIN", "Arab": "ARABIC", "Hans": "CJK"}
 
 
@@ -450,4 +480,5 @@ def _provenance(
         "settings": settings.signature(),
         "glossary_pairs": str(len(glossary)),
         "segmentation": "given" if presegmented else "kazlit.text.segment",
+        "names": f"kazlit.translit {NAMES_SCHEME}",
     }
