@@ -140,6 +140,30 @@ def test_empty_and_mismatched_inputs_are_errors() -> None:
     english = ["This is an English sentence, written in Latin letters."] * 3
     with pytest.raises(AlignmentError, match="mostly latin"):
         align_texts(english, english, "kk", "en")
+    # Both Cyrillic: the Kazakh letters tell a Kazakh text from a Russian one.
+    kk, ru = abai()
+    with pytest.raises(AlignmentError, match=r"target text looks Kazakh.*given as ru"):
+        align_documents(kk, Document("ru", kk.chapters))
+    with pytest.raises(AlignmentError, match=r"source text has almost none of the Kazakh"):
+        align_documents(Document("kk", ru.chapters), ru)
+    with pytest.raises(AlignmentError, match="--tgt-lang option"):
+        align_texts(
+            [b.text for c in kk.chapters for b in c.blocks],
+            [b.text for c in kk.chapters for b in c.blocks],
+            "kk",
+            "ru",
+        )
+
+
+def test_a_long_unpunctuated_sentence_is_aligned_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    src = ["Абай ақын болды және ол көп өлең жазды " * 100, "Ол ақын."]
+    tgt = ["Абай был поэтом.", "Он писал стихи.", "Он поэт."]
+    with caplog.at_level("WARNING", logger="kazlit"):
+        bitext = align_texts(src, tgt, "kk", "ru")
+    assert "source text has 1 sentence(s) over 3000 characters (sentence 1" in caplog.text
+    assert [i for b in bitext.beads for i in b.src] == [0, 1]
 
 
 def test_exports() -> None:

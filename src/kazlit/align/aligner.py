@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import logging
 import math
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import TypeAlias
 
 from kazlit import __version__
 from kazlit import lang as _lang
+from kazlit.align._checks import check_language as _check_script
+from kazlit.align._checks import warn_long as _warn_long
 from kazlit.align._dp import Costs, Model, search
 from kazlit.align._features import Sentence, glossary_features, sentence
 from kazlit.align._lexicon import learn
@@ -414,60 +415,6 @@ def _require_text(texts: Sequence[str], side: str) -> None:
     if not any(t.strip() for t in texts):
         raise AlignmentError(
             f"the {side} text is empty", hint="give a file with at least one sentence"
-        )
-
-
-#: A sentence longer than this (in characters) is reported: text without sentence ends.
-LONG_SENTENCE = 3000
-
-
-def _warn_long(texts: Sequence[str], side: str) -> None:
-    """Log a warning when some sentences are so long that no sentence end was found.
-
-    Such a sentence is still aligned, as one unit: it usually ends up in a bead with
-    many sentences or none on the other side (a documented degradation, not an error).
-    """
-    long = [(len(t), n) for n, t in enumerate(texts, start=1) if len(t) > LONG_SENTENCE]
-    if long:
-        size, number = max(long)
-        log.warning(
-            "the %s text has %d sentence(s) over %d characters (sentence %d: %d): "
-            "no sentence end was found there, so it is aligned as one unit; "
-            "check its punctuation or split it",
-            side,
-            len(long),
-            LONG_SENTENCE,
-            number,
-            size,
-        )
-
-
-_SCRIPT_OF = {"Cyrl": "CYRILLIC", "Latn": "LATIN", "Arab": "ARABIC", "Hans": "CJK"}
-
-
-def _check_script(texts: Sequence[str], tag: str, side: str) -> None:
-    """Raise when the letters of *texts* are mostly of another script than *tag*'s."""
-    want = _SCRIPT_OF.get(_lang.get(tag).script)
-    counts: dict[str, int] = {}
-    seen = 0
-    for text in texts:
-        for char in text[:20000]:
-            if not char.isalpha():
-                continue
-            name = unicodedata.name(char, "")
-            script = next((s for s in _SCRIPT_OF.values() if name.startswith(s)), "OTHER")
-            counts[script] = counts.get(script, 0) + 1
-            seen += 1
-        if seen > 20000:
-            break
-    if seen < 20 or want is None:
-        return
-    share = counts.get(want, 0) / seen
-    if share < 0.5:
-        found = max(counts, key=lambda s: counts[s]).lower()
-        raise AlignmentError(
-            f"the {side} text is mostly {found} letters, not {want.lower()} as {tag} is",
-            hint=f"check the file and the --{ {'source': 'src'}.get(side, 'tgt') }-lang option",
         )
 
 
