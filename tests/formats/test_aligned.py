@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from kazlit import __version__
-from kazlit.align import align_documents
+from kazlit.align import align_documents, align_texts
 from kazlit.corpus import Bitext, Document, parse_document
 from kazlit.formats import tmx
 from kazlit.formats.aligned import write_bitext
@@ -73,3 +73,21 @@ def test_tmx_reads_back_in_translate_toolkit() -> None:
     assert len(pairs) == 7
     assert pairs[3][0].startswith("Абай орыс ақындарының")
     assert pairs[3][1].startswith("Абай переводил")
+
+
+def test_control_characters_become_spaces_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bitext = align_texts(
+        ["Абай ақын болды\x01 және ол ойшыл.", "Ол көп өлең жазды."],
+        ["Абай был поэтом\x0b и мыслителем.", "Он писал стихи."],
+        "kk",
+        "ru",
+    )
+    with caplog.at_level("WARNING", logger="kazlit"):
+        data = tmx_bytes(bitext)
+    units = list(tmx.read(io.BytesIO(data)))
+    assert units[0].text("kk") == "Абай ақын болды  және ол ойшыл."
+    assert units[0].text("ru") == "Абай был поэтом  и мыслителем."
+    assert "source segment s1: control characters replaced" in caplog.text
+    assert "target segment s1" in caplog.text

@@ -21,14 +21,22 @@ the segmentation, the work and the minimum score.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import re
 from typing import IO
 
 from kazlit._version import __version__
-from kazlit.corpus import Bitext
+from kazlit.corpus import Bitext, Segment
 from kazlit.formats import get_codec
 from kazlit.tm.bitext import units_from_bitext
 
 __all__ = ["bitext_provenance", "write_bitext"]
+
+log = logging.getLogger(__name__)
+# C0 controls other than tab, line feed and carriage return: XML 1.0 (and so TMX and
+# XLIFF) cannot hold them, even escaped (XML 1.0 §2.2, Char).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def bitext_provenance(
@@ -59,10 +67,35 @@ def write_bitext(
     beads with an empty side are left out. Returns the number of units written.
     """
     codec = get_codec(format)
+    bitext = _without_controls(bitext)
     return codec.write(
         units_from_bitext(bitext, work=work, min_score=min_score),
         fh,
         src_lang=bitext.src_lang,
         tgt_lang=bitext.tgt_lang,
         provenance=bitext_provenance(bitext, work=work, min_score=min_score),
+    )
+
+
+def _clean(segments: tuple[Segment, ...], side: str) -> tuple[Segment, ...]:
+    out = []
+    for segment in segments:
+        if not _CONTROL.search(segment.text):
+            out.append(segment)
+            continue
+        log.warning(
+            "%s segment %s: control characters replaced by spaces (XML cannot hold them)",
+            side,
+            segment.id,
+        )
+        out.append(dataclasses.replace(segment, text=_CONTROL.sub(" ", segment.text)))
+    return tuple(out)
+
+
+def _without_controls(bitext: Bitext) -> Bitext:
+    """*bitext* with C0 control characters in its sentences replaced by spaces."""
+    if not any(_CONTROL.search(s.text) for s in (*bitext.src, *bitext.tgt)):
+        return bitext
+    return dataclasses.replace(
+        bitext, src=_clean(bitext.src, "source"), tgt=_clean(bitext.tgt, "target")
     )
