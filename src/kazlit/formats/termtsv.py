@@ -6,7 +6,10 @@ then one column per language tag (``kk``, ``kk-Latn``, ``ru``, ``en``, ``zh``, `
 `` | ``. The columns ``subject``, ``pos``, ``definition``, ``source`` and ``note`` have
 their TBX meaning; any other column is kept as a typed note and written back. A
 note may name forbidden terms, ``forbidden(ru): мягкая мощь | …``: they join the
-concept as forbidden terms of that language (which must have a column). Tabs,
+concept as forbidden terms of that language (which must have a column). A note may
+also give homonym contexts, ``homonym(kk): күй келтір | # наурыз``: phrases in which
+the language's terms mean something else (see
+:attr:`kazlit.terms.model.Term.homonyms`); they are kept on the first term. Tabs,
 newlines and backslashes inside a cell are written ``\\t``, ``\\n``, ``\\\\``.
 
 **OmegaT glossaries** (``source<TAB>target[<TAB>comment]``, ``#`` comments) carry no
@@ -22,9 +25,16 @@ from collections.abc import Iterator
 from typing import IO
 
 from kazlit.errors import ParseError, SerializationError, TermbaseError
-from kazlit.terms.model import Concept, Field, LangSet, Term, Termbase, lang_key
+from kazlit.terms.model import HOMONYM_TYPE, Concept, Field, LangSet, Term, Termbase, lang_key
 
-__all__ = ["FIELD_COLUMNS", "forbidden_clauses", "read", "read_omegat", "write"]
+__all__ = [
+    "FIELD_COLUMNS",
+    "forbidden_clauses",
+    "homonym_clauses",
+    "read",
+    "read_omegat",
+    "write",
+]
 
 _FORMAT = "tsv"
 #: Columns with a fixed meaning: column → (level, element, type).
@@ -35,9 +45,15 @@ FIELD_COLUMNS: dict[str, tuple[str, str | None]] = {
     "note": ("note", None),
 }
 _TERM_SEP = " | "
-_TSV_TERM_NOTES = {"partOfSpeech", "administrativeStatus", "normativeAuthorization"}
+_TSV_TERM_NOTES = {
+    "partOfSpeech",
+    "administrativeStatus",
+    "normativeAuthorization",
+    HOMONYM_TYPE,
+}
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _FORBIDDEN_RE = re.compile(r"forbidden\(([^)]*)\)\s*:\s*")
+_HOMONYM_RE = re.compile(r"homonym\(([^)]*)\)\s*:\s*")
 _NOTE_TYPE_PREFIX = "x-column-"
 
 
@@ -167,8 +183,18 @@ def forbidden_clauses(note: str) -> list[tuple[str, list[str]]]:
     not part of it: ``forbidden(en): Alma-Ata (for the modern city; …).`` forbids
     ``Alma-Ata``.
     """
+    return _clauses(note, _FORBIDDEN_RE)
+
+
+def homonym_clauses(note: str) -> list[tuple[str, list[str]]]:
+    """``(language tag, phrases)`` of every ``homonym(<tag>): a | b`` clause in a
+    note (the same syntax as :func:`forbidden_clauses`)."""
+    return _clauses(note, _HOMONYM_RE)
+
+
+def _clauses(note: str, opener: re.Pattern[str]) -> list[tuple[str, list[str]]]:
     clauses: list[tuple[str, list[str]]] = []
-    for match in _FORBIDDEN_RE.finditer(note):
+    for match in opener.finditer(note):
         depth = 0
         end = len(note)
         for index in range(match.end(), len(note)):
@@ -201,6 +227,7 @@ def _row(  # noqa: PLR0917
     pos: str | None = None
     terms: dict[str, list[Term]] = {}
     forbidden: dict[str, list[str]] = {}
+    homonyms: dict[str, list[str]] = {}
     for (kind, name), raw in zip(kinds, cells, strict=True):
         value = _unescape(raw.strip())
         if not value:
@@ -219,6 +246,14 @@ def _row(  # noqa: PLR0917
                             hint=f"declared languages: {', '.join(by_key.values())}",
                         )
                     forbidden.setdefault(by_key[lang_key(tag)], []).extend(listed)
+                for tag, listed in homonym_clauses(value):
+                    if lang_key(tag) not in by_key:
+                        raise TermbaseError(
+                            f"{_where(path)}:{number}: concept {concept_id!r} gives a homonym "
+                            f"in {tag!r}, a language with no column",
+                            hint=f"declared languages: {', '.join(by_key.values())}",
+                        )
+                    homonyms.setdefault(by_key[lang_key(tag)], []).extend(listed)
         elif kind == "extra":
             fields.append(Field("note", _NOTE_TYPE_PREFIX + name, value))
         else:
@@ -231,6 +266,10 @@ def _row(  # noqa: PLR0917
             for index, term in enumerate(terms.get(tag, []))
         ]
         items += [Term.make(text, status="forbidden", pos=pos) for text in forbidden.get(tag, [])]
+        if items and homonyms.get(tag):
+            first = items[0]
+            extra = tuple(Field("termNote", HOMONYM_TYPE, phrase) for phrase in homonyms[tag])
+            items[0] = Term(first.text, (*first.fields, *extra), first.attrs)
         if items:
             langsets.append(LangSet(tag, tuple(items)))
     return Concept(concept_id, tuple(langsets), tuple(fields))
@@ -394,6 +433,21 @@ def _cells(  # noqa: PLR0912, PLR0915 - one branch per kind of content
         missing = [t for t in forbidden if t not in listed]
         if missing:
             clause = f"forbidden({column}): {_TERM_SEP.join(missing)}"
+            note = f"{note}; {clause}" if note else clause
+        given = {
+            t
+            for tag, phrases in homonym_clauses(note)
+            if lang_key(tag) == langset.key
+            for t in phrases
+        }
+        phrases = [
+            f.text
+            for term in langset.terms
+            for f in term.fields
+            if f.element == "termNote" and f.type == HOMONYM_TYPE and f.text not in given
+        ]
+        if phrases:
+            clause = f"homonym({column}): {_TERM_SEP.join(dict.fromkeys(phrases))}"
             note = f"{note}; {clause}" if note else clause
     if note:
         cells["note"] = note

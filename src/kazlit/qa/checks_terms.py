@@ -5,47 +5,110 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from kazlit.qa.model import Finding, QAUnit, Span
-from kazlit.qa.registry import CHECKS, QAContext, unit_check, work_check
+from kazlit.qa.model import Finding, QAUnit, Severity, Span
+from kazlit.qa.registry import CHECKS, QAContext, work_check
 from kazlit.terms.model import Concept, lang_key
+from kazlit.terms.recognize import TermMatch
 
 __all__: list[str] = []
 
 
-@unit_check(
+@work_check(
     "glossary",
     "error",
-    "A source term is present but none of its approved target terms is "
-    "(inflection-aware), or a forbidden target term is used.",
+    "A forbidden target term is used (error), or a source term is present but none of "
+    "its approved target terms is, inflection-aware, in the unit or moved into a "
+    "neighbouring one (warning; info for a one-word common noun or adjective).",
 )
-def check_glossary(unit: QAUnit, ctx: QAContext) -> Iterator[Finding]:
-    if ctx.termbase is None or not unit.target.strip():
+def check_glossary(units: Sequence[QAUnit], ctx: QAContext) -> Iterator[Finding]:
+    """Forbidden terms are errors: the termbase says the form is wrong.
+
+    A missing approved term is weaker evidence: a translator may use a pronoun, a
+    synonym or a paraphrase, or move the word into the next sentence or verse line.
+    So a missing term is looked for in the neighbouring units' targets too (when
+    their source does not have the concept itself), and reported as a *warning*
+    for proper nouns and multi-word terms, as *info* for a one-word common noun or
+    adjective (*әңгіме* may be a short story or just a tale; *ән* a song or a chant).
+    """
+    if ctx.termbase is None:
         return
-    target_matches = ctx.terms(unit.target, unit.tgt_lang)
-    for match in target_matches:
-        if match.status == "forbidden":
+    for index, unit in enumerate(units):
+        if not unit.target.strip():
+            continue
+        target_matches = ctx.terms(unit.target, unit.tgt_lang)
+        yield from _forbidden(unit, target_matches)
+        rendered = {m.concept_id for m in target_matches if m.approved}
+        reported: set[str] = set()
+        for match in _outermost(ctx.terms(unit.source, unit.src_lang)):
+            if not match.approved or match.concept_id in rendered or match.concept_id in reported:
+                continue
+            concept = _concept(ctx, match.concept_id)
+            if concept is None:
+                continue
+            expected = [t.text for t in concept.terms(unit.tgt_lang) if t.approved]
+            if not expected or _moved(units, index, match.concept_id, ctx):
+                continue
+            reported.add(match.concept_id)
+            yield Finding(
+                unit.id,
+                "glossary",
+                _missing_severity(concept, match),
+                f"{match.surface!r} should be rendered as {' or '.join(map(repr, expected))}",
+                (Span(match.start, match.end, "source"),),
+            )
+
+
+def _forbidden(unit: QAUnit, matches: list[TermMatch]) -> Iterator[Finding]:
+    # A form that is also an approved term of another concept at the same place
+    # is not evidence of the forbidden one.
+    approved = {(m.start, m.end) for m in matches if m.approved}
+    for match in matches:
+        if match.status == "forbidden" and (match.start, match.end) not in approved:
             yield CHECKS["glossary"].finding(
                 unit,
                 f"forbidden term {match.surface!r} ({match.concept_id})",
                 Span(match.start, match.end),
             )
-    rendered = {m.concept_id for m in target_matches if m.approved}
-    reported: set[str] = set()
-    for match in ctx.terms(unit.source, unit.src_lang):
-        if not match.approved or match.concept_id in rendered or match.concept_id in reported:
-            continue
-        concept = _concept(ctx, match.concept_id)
-        if concept is None:
-            continue
-        expected = [t.text for t in concept.terms(unit.tgt_lang) if t.approved]
-        if not expected:
-            continue
-        reported.add(match.concept_id)
-        yield CHECKS["glossary"].finding(
-            unit,
-            f"{match.surface!r} should be rendered as {' or '.join(map(repr, expected))}",
-            Span(match.start, match.end, "source"),
+
+
+def _outermost(matches: list[TermMatch]) -> list[TermMatch]:
+    """The matches not inside a longer one (*киіз* inside *киіз үй*, the yurt)."""
+    return [
+        m
+        for m in matches
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in matches
         )
+    ]
+
+
+def _moved(units: Sequence[QAUnit], index: int, concept_id: str, ctx: QAContext) -> bool:
+    """True when a neighbouring unit's target renders the concept and its source
+    does not: the translation moved the word across the unit boundary."""
+    unit = units[index]
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(units):
+            continue
+        near = units[other]
+        if (near.src_lang, near.tgt_lang) != (unit.src_lang, unit.tgt_lang):
+            continue
+        if any(m.concept_id == concept_id for m in ctx.terms(near.source, near.src_lang)):
+            continue
+        if any(
+            m.concept_id == concept_id and m.approved
+            for m in ctx.terms(near.target, near.tgt_lang)
+        ):
+            return True
+    return False
+
+
+def _missing_severity(concept: Concept, match: TermMatch) -> Severity:
+    pos = {t.pos for t in concept.terms(match.lang) if t.pos}
+    one_word = " " not in match.term.strip() and "-" not in match.term
+    if one_word and pos and pos <= {"noun", "adjective", "verb"}:
+        return "info"
+    return "warning"
 
 
 def _concept(ctx: QAContext, concept_id: str) -> Concept | None:
@@ -69,13 +132,13 @@ def check_term_consistency(units: Sequence[QAUnit], ctx: QAContext) -> Iterator[
         if not unit.target.strip():
             continue
         in_source = {m.concept_id for m in ctx.terms(unit.source, unit.src_lang)}
-        for match in ctx.terms(unit.target, unit.tgt_lang):
+        for match in _outermost(ctx.terms(unit.target, unit.tgt_lang)):
             if match.concept_id not in in_source or not match.approved:
                 continue
             key = (match.concept_id, lang_key(unit.tgt_lang))
             if key not in first:
                 first[key] = (match.term, unit.id)
-            elif first[key][0] != match.term:
+            elif not _same_name(first[key][0], match.term):
                 term, where = first[key]
                 yield CHECKS["term-consistency"].finding(
                     unit,
@@ -83,6 +146,13 @@ def check_term_consistency(units: Sequence[QAUnit], ctx: QAContext) -> Iterator[
                     f"uses {term!r}",
                     Span(match.start, match.end),
                 )
+
+
+def _same_name(one: str, other: str) -> bool:
+    """The same term, or a short form of the other (its words are among the
+    other's: *Курмангазы* and *Курмангазы Сагырбайулы*)."""
+    a, b = set(one.lower().split()), set(other.lower().split())
+    return a <= b or b <= a
 
 
 def _normal(text: str) -> str:
