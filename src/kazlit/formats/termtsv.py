@@ -9,7 +9,9 @@ note may name forbidden terms, ``forbidden(ru): мягкая мощь | …``: t
 concept as forbidden terms of that language (which must have a column). A note may
 also give homonym contexts, ``homonym(kk): күй келтір | # наурыз``: phrases in which
 the language's terms mean something else (see
-:attr:`kazlit.terms.model.Term.homonyms`); they are kept on the first term. Tabs,
+:attr:`kazlit.terms.model.Term.homonyms`), and extra word forms the recogniser should
+accept, ``form(ru): алматинский`` (:attr:`kazlit.terms.model.Term.forms`); both are
+kept on the first term of the language. Tabs,
 newlines and backslashes inside a cell are written ``\\t``, ``\\n``, ``\\\\``.
 
 **OmegaT glossaries** (``source<TAB>target[<TAB>comment]``, ``#`` comments) carry no
@@ -25,7 +27,16 @@ from collections.abc import Iterator
 from typing import IO
 
 from kazlit.errors import ParseError, SerializationError, TermbaseError
-from kazlit.terms.model import HOMONYM_TYPE, Concept, Field, LangSet, Term, Termbase, lang_key
+from kazlit.terms.model import (
+    FORM_TYPE,
+    HOMONYM_TYPE,
+    Concept,
+    Field,
+    LangSet,
+    Term,
+    Termbase,
+    lang_key,
+)
 
 __all__ = [
     "FIELD_COLUMNS",
@@ -50,10 +61,14 @@ _TSV_TERM_NOTES = {
     "administrativeStatus",
     "normativeAuthorization",
     HOMONYM_TYPE,
+    FORM_TYPE,
 }
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _FORBIDDEN_RE = re.compile(r"forbidden\(([^)]*)\)\s*:\s*")
 _HOMONYM_RE = re.compile(r"homonym\(([^)]*)\)\s*:\s*")
+_FORM_RE = re.compile(r"(?<![\w-])form\(([^)]*)\)\s*:\s*")
+# Term notes a note clause holds: type → (clause name, pattern).
+_CLAUSE_NOTES = {HOMONYM_TYPE: ("homonym", _HOMONYM_RE), FORM_TYPE: ("form", _FORM_RE)}
 _NOTE_TYPE_PREFIX = "x-column-"
 
 
@@ -215,7 +230,7 @@ def _clauses(note: str, opener: re.Pattern[str]) -> list[tuple[str, list[str]]]:
     return clauses
 
 
-def _row(  # noqa: PLR0917
+def _row(  # noqa: PLR0912, PLR0917 - one branch per kind of column
     concept_id: str,
     kinds: list[tuple[str, str]],
     cells: list[str],
@@ -227,7 +242,7 @@ def _row(  # noqa: PLR0917
     pos: str | None = None
     terms: dict[str, list[Term]] = {}
     forbidden: dict[str, list[str]] = {}
-    homonyms: dict[str, list[str]] = {}
+    clause_notes: dict[str, list[tuple[str, str]]] = {}
     for (kind, name), raw in zip(kinds, cells, strict=True):
         value = _unescape(raw.strip())
         if not value:
@@ -246,14 +261,17 @@ def _row(  # noqa: PLR0917
                             hint=f"declared languages: {', '.join(by_key.values())}",
                         )
                     forbidden.setdefault(by_key[lang_key(tag)], []).extend(listed)
-                for tag, listed in homonym_clauses(value):
-                    if lang_key(tag) not in by_key:
-                        raise TermbaseError(
-                            f"{_where(path)}:{number}: concept {concept_id!r} gives a homonym "
-                            f"in {tag!r}, a language with no column",
-                            hint=f"declared languages: {', '.join(by_key.values())}",
+                for type_, (clause, opener) in _CLAUSE_NOTES.items():
+                    for tag, listed in _clauses(value, opener):
+                        if lang_key(tag) not in by_key:
+                            raise TermbaseError(
+                                f"{_where(path)}:{number}: concept {concept_id!r} gives a "
+                                f"{clause} in {tag!r}, a language with no column",
+                                hint=f"declared languages: {', '.join(by_key.values())}",
+                            )
+                        clause_notes.setdefault(by_key[lang_key(tag)], []).extend(
+                            (type_, text) for text in listed
                         )
-                    homonyms.setdefault(by_key[lang_key(tag)], []).extend(listed)
         elif kind == "extra":
             fields.append(Field("note", _NOTE_TYPE_PREFIX + name, value))
         else:
@@ -266,9 +284,9 @@ def _row(  # noqa: PLR0917
             for index, term in enumerate(terms.get(tag, []))
         ]
         items += [Term.make(text, status="forbidden", pos=pos) for text in forbidden.get(tag, [])]
-        if items and homonyms.get(tag):
+        if items and clause_notes.get(tag):
             first = items[0]
-            extra = tuple(Field("termNote", HOMONYM_TYPE, phrase) for phrase in homonyms[tag])
+            extra = tuple(Field("termNote", type_, text) for type_, text in clause_notes[tag])
             items[0] = Term(first.text, (*first.fields, *extra), first.attrs)
         if items:
             langsets.append(LangSet(tag, tuple(items)))
@@ -434,21 +452,22 @@ def _cells(  # noqa: PLR0912, PLR0915 - one branch per kind of content
         if missing:
             clause = f"forbidden({column}): {_TERM_SEP.join(missing)}"
             note = f"{note}; {clause}" if note else clause
-        given = {
-            t
-            for tag, phrases in homonym_clauses(note)
-            if lang_key(tag) == langset.key
-            for t in phrases
-        }
-        phrases = [
-            f.text
-            for term in langset.terms
-            for f in term.fields
-            if f.element == "termNote" and f.type == HOMONYM_TYPE and f.text not in given
-        ]
-        if phrases:
-            clause = f"homonym({column}): {_TERM_SEP.join(dict.fromkeys(phrases))}"
-            note = f"{note}; {clause}" if note else clause
+        for type_, (clause, opener) in _CLAUSE_NOTES.items():
+            given = {
+                t
+                for tag, texts in _clauses(note, opener)
+                if lang_key(tag) == langset.key
+                for t in texts
+            }
+            texts = [
+                f.text
+                for term in langset.terms
+                for f in term.fields
+                if f.element == "termNote" and f.type == type_ and f.text not in given
+            ]
+            if texts:
+                added = f"{clause}({column}): {_TERM_SEP.join(dict.fromkeys(texts))}"
+                note = f"{note}; {added}" if note else added
     if note:
         cells["note"] = note
     if len(poses) > 1:

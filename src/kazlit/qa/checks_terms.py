@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
 
 from kazlit.qa.model import Finding, QAUnit, Severity, Span
 from kazlit.qa.registry import CHECKS, QAContext, work_check
@@ -96,8 +97,7 @@ def _moved(units: Sequence[QAUnit], index: int, concept_id: str, ctx: QAContext)
         if any(m.concept_id == concept_id for m in ctx.terms(near.source, near.src_lang)):
             continue
         if any(
-            m.concept_id == concept_id and m.approved
-            for m in ctx.terms(near.target, near.tgt_lang)
+            m.concept_id == concept_id and m.approved for m in ctx.terms(near.target, near.tgt_lang)
         ):
             return True
     return False
@@ -122,7 +122,8 @@ def _concept(ctx: QAContext, concept_id: str) -> Concept | None:
 @work_check(
     "term-consistency",
     "warning",
-    "A concept is rendered with different approved target terms across the work.",
+    "A concept is rendered with different approved target terms across the work "
+    "(info for two one-word synonyms of a common noun).",
 )
 def check_term_consistency(units: Sequence[QAUnit], ctx: QAContext) -> Iterator[Finding]:
     if ctx.termbase is None:
@@ -135,24 +136,65 @@ def check_term_consistency(units: Sequence[QAUnit], ctx: QAContext) -> Iterator[
         for match in _outermost(ctx.terms(unit.target, unit.tgt_lang)):
             if match.concept_id not in in_source or not match.approved:
                 continue
+            if _in_name(unit.target, match):
+                continue
             key = (match.concept_id, lang_key(unit.tgt_lang))
             if key not in first:
                 first[key] = (match.term, unit.id)
             elif not _same_name(first[key][0], match.term):
                 term, where = first[key]
-                yield CHECKS["term-consistency"].finding(
-                    unit,
+                concept = _concept(ctx, match.concept_id)
+                yield Finding(
+                    unit.id,
+                    "term-consistency",
+                    _consistency_severity(concept, term, match.term),
                     f"{match.surface!r} renders {match.concept_id} here; unit {where} "
                     f"uses {term!r}",
-                    Span(match.start, match.end),
+                    (Span(match.start, match.end),),
                 )
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;。！？؟—–\-«“\"(]\s*)$")
+
+
+def _in_name(text: str, match: TermMatch) -> bool:
+    """A lower-case term written with a capital inside a sentence is part of a
+    proper name (*the Museum of Fine Arts*), not a choice of term."""
+    return (
+        match.surface[:1].isupper()
+        and not match.term[:1].isupper()
+        and not _SENTENCE_START.search(text[: match.start])
+    )
+
+
+def _consistency_severity(concept: Concept | None, one: str, other: str) -> Severity:
+    """Two spellings of a word (*kui*, *kuy*) or two multi-word terms: a warning.
+    Two one-word synonyms of a common noun (*спектакль*, *постановка*) may alternate
+    for style in literary prose: info."""
+    if SequenceMatcher(None, one.lower(), other.lower()).ratio() >= _SPELLING_RATIO:
+        return "warning"
+    pos = {t.pos for ls in concept.langsets for t in ls.terms if t.pos} if concept else set()
+    one_word = all(" " not in t.strip() and "-" not in t for t in (one, other))
+    if one_word and pos and pos <= {"noun", "adjective", "verb"}:
+        return "info"
+    return "warning"
+
+
+_SPELLING_RATIO = 0.6
+
+
 def _same_name(one: str, other: str) -> bool:
-    """The same term, or a short form of the other (its words are among the
-    other's: *Курмангазы* and *Курмангазы Сагырбайулы*)."""
+    """The same term, a short form of the other (its words are among the other's:
+    *Курмангазы* and *Курмангазы Сагырбайулы*), or a derived word of the other
+    (*казах*, *казахский*: one concept, noun and adjective)."""
     a, b = set(one.lower().split()), set(other.lower().split())
-    return a <= b or b <= a
+    if a <= b or b <= a:
+        return True
+    x, y = sorted((one.lower(), other.lower()), key=len)
+    return " " not in y and len(x) >= _MIN_STEM and y.startswith(x)
+
+
+_MIN_STEM = 4
 
 
 def _normal(text: str) -> str:

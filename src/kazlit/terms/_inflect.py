@@ -106,9 +106,11 @@ def russian_keys(word: str) -> tuple[str, ...]:
     """
     word = word.lower().replace("ё", "е")
     keys = [russian_key(word)]
-    for ending in ("", *_RU_ENDINGS):
-        if word.endswith(ending) and len(word) - len(ending) >= _RU_MIN_ALT_STEM:
-            keys.append(_ru_fleeting(word[: len(word) - len(ending)]))
+    keys.extend(
+        _ru_fleeting(word[: len(word) - len(ending)])
+        for ending in ("", *_RU_ENDINGS)
+        if word.endswith(ending) and len(word) - len(ending) >= _RU_MIN_ALT_STEM
+    )
     return tuple(dict.fromkeys(keys))
 
 

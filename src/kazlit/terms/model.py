@@ -34,10 +34,10 @@ from kazlit import lang as _lang
 from kazlit.errors import LanguageError, TermbaseError
 
 __all__ = [
-    "STATUSES",
-    "Concept",
     "FORM_TYPE",
     "HOMONYM_TYPE",
+    "STATUSES",
+    "Concept",
     "Field",
     "LangSet",
     "Status",

@@ -227,18 +227,28 @@ class Recognizer:
             keys = [
                 word_keys(word, index == len(words) - 1, script) for index, word in enumerate(words)
             ]
-            if term.forms and len(words) == 1:
-                extra = {next(iter(self._token_keys(form))) for form in term.forms}
-                if self.code == "ar":
-                    extra = {_inflect.arabic_key(form) for form in term.forms}
-                keys[-1] = keys[-1] | extra
             entry = _Entry(concept_id, term, term_lang, cased)
-            nodes = [self._root]
-            for keyset in keys:
-                nodes = [node.children.setdefault(key, _Node()) for node in nodes for key in keyset]
-            for node in nodes:
-                if entry not in node.entries:
-                    node.entries.append(entry)
+            self._insert(keys, entry)
+            if term.forms and len(words) == 1:
+                for form in term.forms:
+                    # A form is cased by its own spelling: a lower-case derived
+                    # adjective (алматинский) of a capitalised name (Алматы).
+                    key = (
+                        _inflect.arabic_key(form)
+                        if self.code == "ar"
+                        else next(iter(self._token_keys(form)))
+                    )
+                    self._insert(
+                        [frozenset({key})], _Entry(concept_id, term, term_lang, _cased(term, form))
+                    )
+
+    def _insert(self, keys: list[frozenset[str]], entry: _Entry) -> None:
+        nodes = [self._root]
+        for keyset in keys:
+            nodes = [node.children.setdefault(key, _Node()) for node in nodes for key in keyset]
+        for node in nodes:
+            if entry not in node.entries:
+                node.entries.append(entry)
 
     # ------------------------------------------------------------ finding
     def find(self, text: str) -> list[TermMatch]:
