@@ -38,7 +38,8 @@ def check_glossary(units: Sequence[QAUnit], ctx: QAContext) -> Iterator[Finding]
             continue
         target_matches = ctx.terms(unit.target, unit.tgt_lang)
         yield from _forbidden(unit, target_matches)
-        rendered = {m.concept_id for m in target_matches if m.approved}
+        # A concept rendered by a forbidden term is reported as that, once.
+        rendered = {m.concept_id for m in target_matches if m.approved or m.status == "forbidden"}
         reported: set[str] = set()
         for match in _outermost(ctx.terms(unit.source, unit.src_lang)):
             if not match.approved or match.concept_id in rendered or match.concept_id in reported:
@@ -60,11 +61,8 @@ def check_glossary(units: Sequence[QAUnit], ctx: QAContext) -> Iterator[Finding]
 
 
 def _forbidden(unit: QAUnit, matches: list[TermMatch]) -> Iterator[Finding]:
-    # A form that is also an approved term of another concept at the same place
-    # is not evidence of the forbidden one.
-    approved = {(m.start, m.end) for m in matches if m.approved}
     for match in matches:
-        if match.status == "forbidden" and (match.start, match.end) not in approved:
+        if match.status == "forbidden":
             yield CHECKS["glossary"].finding(
                 unit,
                 f"forbidden term {match.surface!r} ({match.concept_id})",

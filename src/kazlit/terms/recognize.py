@@ -113,6 +113,28 @@ def _is_latin(text: str) -> bool:
     return any("a" <= ch.lower() <= "z" or ch in "äğıñöşūüç" for ch in text.lower())
 
 
+def _kk_izafet_forms(word: str, script: str) -> frozenset[str]:
+    """The forms of a compound's head that already carries the 3rd-person
+    possessive (*бесік жыры* "lullaby": *бесік жырын*, *бесік жырының*).
+
+    The possessive stays when the compound is declined [QTG: тәуелдік жалғау, the
+    ілік септік compound], so the head's forms are those of its stem with the
+    3rd-person possessive and any case, singular or plural.
+    """
+    sc: kazakh_morph.Script = "Latn" if script == "Latn" else "Cyrl"
+    folded = kazakh_morph.fold(word, sc)
+    for cut in (2, 1):
+        stem = folded[:-cut]
+        if len(stem) < 2:
+            continue
+        forms = kazakh_morph.paradigm(stem, script=sc)
+        if any(r.possessive == "3" and not r.plural for r in forms.get(folded, ())):
+            return frozenset(
+                form for form, readings in forms.items() if any(r.possessive == "3" for r in readings)
+            )
+    return frozenset()
+
+
 class Recognizer:
     """Term recognition for one language of a termbase.
 
@@ -227,6 +249,8 @@ class Recognizer:
             keys = [
                 word_keys(word, index == len(words) - 1, script) for index, word in enumerate(words)
             ]
+            if self.code == "kk" and len(words) > 1:
+                keys[-1] = keys[-1] | _kk_izafet_forms(words[-1], script)
             entry = _Entry(concept_id, term, term_lang, cased)
             self._insert(keys, entry)
             if term.forms and len(words) == 1:
