@@ -92,7 +92,9 @@ def test_a_word_that_only_shares_letters_is_not_a_russian_term() -> None:
 
 # ------------------------------------------------------------ source homonyms
 def test_tuning_an_instrument_is_not_a_kui() -> None:
-    source = "Қасым ата төрде ілулі тұрған ескі домбыраны қолына алып, құлағын бұрап, күйін келтірді."
+    source = (
+        "Қасым ата төрде ілулі тұрған ескі домбыраны қолына алып, құлағын бұрап, күйін келтірді."
+    )
     target = "Grandfather Kasym took down the old dombra, turned its pegs and tuned it."
     assert "music-kui" not in _concepts(source, "kk")
     assert _glossary(_check(source, target, "en")) == []
@@ -179,13 +181,15 @@ def test_month_names_and_the_arabic_singular_stand_for_numbers() -> None:
     )
     assert [f for f in hour if f.check == "numbers"] == []
     wrong = _check("2025 жылғы 12 наурызда", "2025年4月12日", "zh")
-    assert [f.message for f in wrong if f.check == "numbers"] == ["the number 4 is not in the source"]
+    messages = [f.message for f in wrong if f.check == "numbers"]
+    assert messages == ["the number 4 is not in the source"]
 
 
 def test_term_consistency_tells_names_and_synonyms_from_spellings() -> None:
     def consistency(targets: list[str], lang: str, sources: list[str]) -> list[tuple[str, str]]:
         units = [
-            QAUnit(str(i), s, t, "kk", lang) for i, (s, t) in enumerate(zip(sources, targets))
+            QAUnit(str(i), s, t, "kk", lang)
+            for i, (s, t) in enumerate(zip(sources, targets, strict=True))
         ]
         return [
             (f.unit_id, f.severity)
@@ -213,10 +217,7 @@ def test_term_consistency_tells_names_and_synonyms_from_spellings() -> None:
 
 # ------------------------------------------------------------ the termbase clauses
 def test_homonym_and_form_clauses_are_read_and_written_back() -> None:
-    text = (
-        "id\tkk\tru\tnote\n"
-        "c1\tкүй\tкюй\thomonym(kk): күй келтір (to tune). form(ru): кюйный\n"
-    )
+    text = "id\tkk\tru\tnote\nc1\tкүй\tкюй\thomonym(kk): күй келтір (to tune). form(ru): кюйный\n"
     tb = termtsv.read(io.BytesIO(text.encode()))
     kk, ru = tb.concepts[0].terms("kk")[0], tb.concepts[0].terms("ru")[0]
     assert kk.homonyms == ("күй келтір",)

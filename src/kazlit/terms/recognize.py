@@ -130,7 +130,9 @@ def _kk_izafet_forms(word: str, script: str) -> frozenset[str]:
         forms = kazakh_morph.paradigm(stem, script=sc)
         if any(r.possessive == "3" and not r.plural for r in forms.get(folded, ())):
             return frozenset(
-                form for form, readings in forms.items() if any(r.possessive == "3" for r in readings)
+                form
+                for form, readings in forms.items()
+                if any(r.possessive == "3" for r in readings)
             )
     return frozenset()
 
