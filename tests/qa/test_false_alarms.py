@@ -59,6 +59,9 @@ def _concepts(text: str, lang: str) -> set[str]:
         ("في بلد بعيد يفتح قارئ كتابًا،", "publishing-book"),
         # A Kazakh compound whose head carries the possessive, declined.
         ("Жақып ананың бесік жырын бір күйге сыйғызыпты.", "literature-lullaby"),
+        # Arabic broken plurals listed as forms (form(ar): قصائد, شعراء).
+        ("يجعلنا نحفظ قصائد أباي وغيرهم من الشعراء.", "literature-olen"),
+        ("يجعلنا نحفظ قصائد أباي وغيرهم من الشعراء.", "literature-akyn"),
         # A form listed in the termbase (form(ru): алматинский), lower case.
         ("Премьера состоится в алматинском театре «Жана сахна».", "place-almaty"),
     ],
