@@ -5,7 +5,7 @@
 # exports KAZLIT_TEST_POSTGRES and KAZLIT_REQUIRE_POSTGRES=1 (so those tests fail
 # instead of skipping). The server is stopped when .ci/run exits.
 kazlit_pg_start() {
-  local bin pgdata port password log
+  local bin pgdata port password log locale_opt
   if [ -n "${KAZLIT_TEST_POSTGRES:-}" ]; then
     echo "kazlit CI: using the PostgreSQL server in KAZLIT_TEST_POSTGRES"
     export KAZLIT_REQUIRE_POSTGRES=1
@@ -26,7 +26,11 @@ kazlit_pg_start() {
   password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   log="$pgdata/server.log"
-  runuser -u postgres -- "$bin/initdb" -D "$pgdata/data" -U postgres -E UTF8 --no-locale \
+  # A UTF-8 LC_CTYPE (C.UTF-8 is in every Debian) gives the store its "wide" keys;
+  # without one it falls back to ASCII keys (tests cover both).
+  locale_opt=--locale=C.UTF-8
+  locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || locale_opt=--no-locale
+  runuser -u postgres -- "$bin/initdb" -D "$pgdata/data" -U postgres -E UTF8 $locale_opt \
     --auth-local=trust --auth-host=scram-sha-256 >/dev/null || return 1
   runuser -u postgres -- "$bin/pg_ctl" -D "$pgdata/data" -l "$log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdata -c fsync=off" start >/dev/null || {

@@ -154,3 +154,36 @@ def test_the_cli_takes_a_url_everywhere(
     code, _, err = run(["tm", "migrate", "--from", str(copy), "--to", postgres_url], capsys)
     assert code == 0, err
     assert "1 skipped" in err
+
+
+@pytest.mark.parametrize("alphabet", ["ascii", "wide"])
+def test_both_key_alphabets_find_every_match(postgres_url: str, alphabet: str) -> None:
+    """The store picks ``wide`` keys under a UTF-8 LC_CTYPE, ``ascii`` otherwise."""
+    import psycopg  # noqa: PLC0415
+
+    from kazlit.tm.fuzzy import FuzzyIndex  # noqa: PLC0415
+
+    with open_store(postgres_url) as store:
+        chosen = store._alphabet  # type: ignore[attr-defined]
+        if alphabet == "wide" and chosen != "wide":
+            pytest.skip("this server's LC_CTYPE is not UTF-8: it gets ascii keys")
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute(
+            "UPDATE kazlit_meta SET value = %s WHERE key = 'trigram_key'", (f"1:{alphabet}",)
+        )
+    words = ["Абай", "жолы", "қара", "сөздер", "тарау", "kitap", "中文", "ақын", "12", "!"]
+    rng = __import__("random").Random(alphabet)
+    sources = list(
+        dict.fromkeys(" ".join(rng.choices(words, k=rng.randint(1, 8))) for _ in range(400))
+    )
+    with open_store(postgres_url) as store:
+        assert store._alphabet == alphabet  # type: ignore[attr-defined]
+        store.add_units([TranslationUnit((Variant("kk", s), Variant("ru", "п"))) for s in sources])
+        index = FuzzyIndex.build((i, s) for i, s, _, _ in store.iter_segments("kk", "ru"))
+        for query in [*sources[:25], "Абай жолы қара", "kitap 中文 12 !"]:
+            for min_score in (60.0, 80.0):
+                expected = index.scan(query, limit=None, min_score=min_score)
+                got = store.candidates(  # type: ignore[attr-defined]
+                    query, "kk", "ru", min_score=min_score, limit=None
+                )
+                assert got == expected

@@ -26,7 +26,7 @@ from kazlit.errors import StoreError
 from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads, source_key
-from kazlit.tm.store._trgm import KEY_VERSION, plan, trigram_key
+from kazlit.tm.store._trgm import KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
 from kazlit.tm.store._url import redact, scrub
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats, merge_unit
 from kazlit.tm.store.pg_schema import MIGRATIONS, SCHEMA_VERSION
@@ -62,6 +62,8 @@ class PostgresStore:
         pg = require("psycopg", "postgres", purpose="a PostgreSQL translation memory")
         self._url = url
         self.timeout = timeout
+        self._alphabet = "ascii"
+        self._index_ok: bool | None = None
         try:
             self._db: psycopg.Connection[Any] = pg.connect(
                 url, autocommit=True, connect_timeout=10, application_name="kazlit"
@@ -112,8 +114,19 @@ class PostgresStore:
                         hint="import a file first: kazlit tm import FILE --tm URL",
                     )
                 self._migrate()
+            found = self._db.execute(
+                "SELECT value FROM kazlit_meta WHERE key = 'trigram_key'"
+            ).fetchone()
+            self._alphabet = str(found[0]).split(":")[-1] if found else "ascii"
         except psycopg.Error as exc:
             raise self._error(exc) from None
+
+    def _wide_words(self) -> bool:
+        """True when pg_trgm takes a ``wide`` key for one word (a UTF-8 LC_CTYPE)."""
+        row = self._db.execute(
+            "SELECT coalesce(array_length(show_trgm(%s), 1), 0)", (WIDE_PROBE,)
+        ).fetchone()
+        return bool(row and row[0] == len(trigrams(WIDE_PROBE)))
 
     def _read_version(self) -> int:
         row = self._db.execute("SELECT to_regclass('kazlit_meta') IS NOT NULL").fetchone()
@@ -150,6 +163,7 @@ class PostgresStore:
                     f"and this user may not create it: {self._message(exc)}",
                     hint="ask the database owner to run: CREATE EXTENSION pg_trgm;",
                 ) from None
+            alphabet = "wide" if self._wide_words() else "ascii"
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 log.info("%s: migrating schema %d → %d", self.location, target - 1, target)
                 for statement in MIGRATIONS[target]:
@@ -157,7 +171,7 @@ class PostgresStore:
                 self._db.execute(
                     "INSERT INTO kazlit_meta (key, value) VALUES ('schema_version', %s),"
                     " ('trigram_key', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (str(target), str(KEY_VERSION)),
+                    (str(target), f"{KEY_VERSION}:{alphabet}"),
                 )
 
     @property
@@ -328,9 +342,8 @@ class PostgresStore:
                     for n, v in enumerate(u.variants):
                         text = v.plain_text
                         nfc = unicodedata.normalize("NFC", text)
-                        copy.write_row(
-                            (uid, n, v.lang, v.raw_lang, text, len(nfc), trigram_key(nfc))
-                        )
+                        tg = trigram_key(nfc, self._alphabet)
+                        copy.write_row((uid, n, v.lang, v.raw_lang, text, len(nfc), tg))
 
     def _ids_by_hash(self, keys: list[bytes]) -> dict[bytes, int]:
         if not keys:
@@ -457,10 +470,18 @@ class PostgresStore:
         )
         rows: list[tuple[int, str, str | None]] = []
         try:
-            if min_score <= 0:
+            if self._index_ok is None:
+                self._index_ok = self._alphabet == "ascii" or self._wide_words()
+                if not self._index_ok:
+                    log.warning(
+                        "%s: the database no longer reads the trigram keys as words (was it"
+                        " restored under another LC_CTYPE?); look-ups scan every unit",
+                        self.location,
+                    )
+            if min_score <= 0 or not self._index_ok:
                 rows += self._db.execute(select.format(cond="true"), (src, tgt)).fetchall()
             else:
-                lookup = plan(text, min_score)
+                lookup = plan(text, min_score, alphabet=self._alphabet, size=self._trigram_count)
                 if lookup.scanned:
                     rows += self._db.execute(
                         select.format(cond="s.len = ANY(%s)"),
@@ -482,6 +503,14 @@ class PostgresStore:
         for unit_id, source, prev in sorted(rows, key=lambda r: r[0]):
             index.add(unit_id, source, previous=prev)
         return index.scan(text, limit=limit, min_score=min_score, previous=previous)
+
+    def _trigram_count(self, key: str) -> int:
+        if self._alphabet == "ascii":  # ASCII trigrams are stored as they are
+            return len(trigrams(key))
+        row = self._db.execute(
+            "SELECT coalesce(array_length(show_trgm(%s), 1), 0)", (key,)
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     def stats(self) -> StoreStats:
         """Counts of units, variants per language and imports."""
