@@ -94,3 +94,9 @@ ace: $(STAMP)
 # The EPUB build benchmark (200 works, about 1,000 pages) against pandoc.
 bench-epub: $(STAMP)
 	$(BIN)/python benchmarks/epub.py
+
+# The PostgreSQL TM against the SQLite store and an exhaustive scan
+# (docs/benchmarks/tm-postgres.md). Needs KAZLIT_BENCH_POSTGRES=postgresql://… .
+.PHONY: bench-tm-postgres
+bench-tm-postgres: $(STAMP)
+	$(BIN)/python benchmarks/tm_postgres.py --units 1000000 --queries 200

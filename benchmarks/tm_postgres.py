@@ -31,6 +31,7 @@ import random
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 
@@ -39,6 +40,7 @@ import psycopg
 from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights
 from kazlit.tm.model import TranslationUnit, Variant
 from kazlit.tm.store import SQLiteStore
+from kazlit.tm.store._trgm import plan
 from kazlit.tm.store._url import redact
 from kazlit.tm.store.postgres import PostgresStore
 
@@ -51,7 +53,8 @@ NO_PENALTIES = PenaltyWeights(0, 0, 0, 0, 0)
 def fuzzy_bench() -> ModuleType:
     """benchmarks/tm.py: the TM, the queries and the exhaustive scan."""
     spec = importlib.util.spec_from_file_location("kazlit_bench_tm", HERE / "tm.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -95,7 +98,11 @@ def main() -> None:
     bench = fuzzy_bench()
     rng = random.Random(args.seed)
     pools = bench.load_pools(bench.CORPUS)
-    tm = bench.make_tm(pools, args.units, rng)
+    # Units hold NFC text: strings that differ only in normalisation are one unit.
+    nfc: dict[str, str] = {}
+    for lang, text in bench.make_tm(pools, args.units, rng):
+        nfc.setdefault(unicodedata.normalize("NFC", text), lang)
+    tm = [(lang, text) for text, lang in nfc.items()]
     sources = [s for _, s in tm]
     every = [s for strings in pools.values() for s in strings]
     units = [
@@ -159,9 +166,8 @@ def main() -> None:
     print("### Import (one transaction each)")
     print("| store | seconds | units/s | size on disk |")
     print("|---|---|---|---|")
-    print(
-        f"| SQLite | {sqlite_import:.1f} | {n / sqlite_import:,.0f} | {sqlite_size / 2**20:.0f} MB |"
-    )
+    lite_mb = sqlite_size / 2**20
+    print(f"| SQLite | {sqlite_import:.1f} | {n / sqlite_import:,.0f} | {lite_mb:.0f} MB |")
     print(
         f"| PostgreSQL (COPY + GIN) | {pg_import:.1f} | {n / pg_import:,.0f} | "
         f"{pg_size / 2**20:.0f} MB |"
@@ -189,6 +195,16 @@ def main() -> None:
     print(f"\nPostgreSQL top-{K} identical to the SQLite store's: {same}/{len(queries)}")
     print(f"p50 ratio PostgreSQL/scan {p50 / s50:.3f}, PostgreSQL/FuzzyIndex {p50 / l50:.1f}")
     print(f"p95 ratio PostgreSQL/scan {p95 / s95:.3f}, PostgreSQL/FuzzyIndex {p95 / l95:.1f}")
+    slow = sorted(zip(pg_times, queries, strict=True), reverse=True)[:5]
+    print("slowest PostgreSQL look-ups (ms, query length, indexed length window, threshold):")
+    for elapsed, q in slow:
+        lookup = plan(q, THRESHOLD)
+        window = lookup.filtered + lookup.scanned
+        print(
+            f"  {1000 * elapsed:.0f} ms, {len(q)} chars, lengths {min(window, default=0)}-"
+            f"{max(window, default=0)}, threshold {lookup.threshold:.3f}, "
+            f"{len(lookup.scanned)} lengths scanned in full"
+        )
 
 
 if __name__ == "__main__":

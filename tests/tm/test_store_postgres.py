@@ -187,3 +187,16 @@ def test_both_key_alphabets_find_every_match(postgres_url: str, alphabet: str) -
                     query, "kk", "ru", min_score=min_score, limit=None
                 )
                 assert got == expected
+
+
+def test_a_lost_connection_is_a_store_error(postgres_url: str) -> None:
+    import psycopg  # noqa: PLC0415
+
+    with open_store(postgres_url) as store:
+        pid = store._db.info.backend_pid  # type: ignore[attr-defined]
+        with psycopg.connect(postgres_url, autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(StoreError, match="translation memory postgresql://"):
+            store.stats()
+        with pytest.raises(StoreError):
+            list(store.iter_units())

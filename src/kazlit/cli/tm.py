@@ -62,8 +62,9 @@ class _TMGroup(click.Group):
 def tm() -> None:
     """Keep a translation memory: import, export, look up, analyse, pretranslate.
 
-    The TM is one SQLite file (default .kazlit/tm.sqlite; choose with --tm). It is
-    safe to use from several processes at once.
+    The TM is one SQLite file (default .kazlit/tm.sqlite; choose with --tm) or a
+    shared PostgreSQL database (--tm postgresql://user@host/db). Either is safe to
+    use from several processes at once.
     """
 
 

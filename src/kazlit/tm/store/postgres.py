@@ -12,6 +12,7 @@ logs.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import logging
@@ -26,7 +27,7 @@ from kazlit.errors import StoreError
 from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads, source_key
-from kazlit.tm.store._trgm import KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
+from kazlit.tm.store._trgm import ALPHABETS, KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
 from kazlit.tm.store._url import redact, scrub
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats, merge_unit
 from kazlit.tm.store.pg_schema import MIGRATIONS, SCHEMA_VERSION
@@ -101,6 +102,16 @@ class PostgresStore:
     def _error(self, exc: BaseException) -> StoreError:
         return StoreError(f"translation memory {self.location}: {self._message(exc)}")
 
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn a driver error (a lost connection, say) into a StoreError."""
+        import psycopg  # noqa: PLC0415
+
+        try:
+            yield
+        except psycopg.Error as exc:
+            raise self._error(exc) from None
+
     def _setup(self, create: bool) -> None:
         import psycopg  # noqa: PLC0415 - an optional dependency, required in __init__
 
@@ -117,7 +128,8 @@ class PostgresStore:
             found = self._db.execute(
                 "SELECT value FROM kazlit_meta WHERE key = 'trigram_key'"
             ).fetchone()
-            self._alphabet = str(found[0]).split(":")[-1] if found else "ascii"
+            alphabet = str(found[0]).split(":")[-1] if found else "ascii"
+            self._alphabet = alphabet if alphabet in ALPHABETS else "ascii"
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
@@ -391,7 +403,8 @@ class PostgresStore:
 
     def get(self, unit_id: int) -> TranslationUnit | None:
         """The unit with *unit_id*, or None."""
-        found = self._fetch_units([unit_id])
+        with self._errors():
+            found = self._fetch_units([unit_id])
         return found[0][1] if found else None
 
     def iter_units(
@@ -409,14 +422,16 @@ class PostgresStore:
         )
         last = 0
         while True:
-            rows = self._db.execute(
-                f"SELECT {_UNIT_COLUMNS} FROM kazlit_units WHERE id > %s{where}"  # noqa: S608 - constants
-                " ORDER BY id LIMIT 500",
-                (last, *wanted),
-            ).fetchall()
+            with self._errors():
+                rows = self._db.execute(
+                    f"SELECT {_UNIT_COLUMNS} FROM kazlit_units WHERE id > %s{where}"  # noqa: S608 - constants
+                    " ORDER BY id LIMIT 500",
+                    (last, *wanted),
+                ).fetchall()
+                units = self._units_from_rows(rows)
             if not rows:
                 return
-            yield from self._units_from_rows(rows)
+            yield from units
             last = rows[-1][0]
 
     def iter_segments(
@@ -425,20 +440,23 @@ class PostgresStore:
         """``(unit_id, source_text, target_text, context_prev)`` for a language pair."""
         last = 0
         while True:
-            page = self._db.execute(
-                "SELECT max(id) FROM (SELECT id FROM kazlit_units WHERE id > %s"
-                " ORDER BY id LIMIT 2000) AS page",
-                (last,),
-            ).fetchone()
-            if not page or page[0] is None:
-                return
-            yield from self._db.execute(
-                "SELECT s.unit_id, s.text, t.text, u.context_prev FROM kazlit_units u"
-                " JOIN kazlit_segments s ON s.unit_id = u.id AND s.lang = %s"
-                " JOIN kazlit_segments t ON t.unit_id = u.id AND t.lang = %s AND t.ord != s.ord"
-                " WHERE u.id > %s AND u.id <= %s ORDER BY s.unit_id, s.ord, t.ord",
-                (lang_key(src_lang), lang_key(tgt_lang), last, page[0]),
-            ).fetchall()
+            with self._errors():
+                page = self._db.execute(
+                    "SELECT max(id) FROM (SELECT id FROM kazlit_units WHERE id > %s"
+                    " ORDER BY id LIMIT 2000) AS page",
+                    (last,),
+                ).fetchone()
+                if not page or page[0] is None:
+                    return
+                rows: list[tuple[int, str, str, str | None]] = self._db.execute(
+                    "SELECT s.unit_id, s.text, t.text, u.context_prev FROM kazlit_units u"
+                    " JOIN kazlit_segments s ON s.unit_id = u.id AND s.lang = %s"
+                    " JOIN kazlit_segments t ON t.unit_id = u.id AND t.lang = %s"
+                    " AND t.ord != s.ord WHERE u.id > %s AND u.id <= %s"
+                    " ORDER BY s.unit_id, s.ord, t.ord",
+                    (lang_key(src_lang), lang_key(tgt_lang), last, page[0]),
+                ).fetchall()
+            yield from rows
             last = page[0]
 
     def candidates(
@@ -514,6 +532,10 @@ class PostgresStore:
 
     def stats(self) -> StoreStats:
         """Counts of units, variants per language and imports."""
+        with self._errors():
+            return self._stats()
+
+    def _stats(self) -> StoreStats:
         db = self._db
         units = _scalar(db.execute("SELECT count(*) FROM kazlit_units").fetchone())
         langs = {
