@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Self
 from kazlit._deps import require
 from kazlit._version import __version__
 from kazlit.errors import StoreError
-from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights
+from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights, distance, max_distance
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads, source_key
 from kazlit.tm.store._trgm import ALPHABETS, KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
@@ -517,9 +517,16 @@ class PostgresStore:
                         ).fetchall()
         except psycopg.Error as exc:
             raise self._error(exc) from None
+        # Keep the candidates that reach the minimum (exact distance, with a cutoff),
+        # then let FuzzyIndex rank them: the same scores, penalties and order as
+        # its search over every unit.
+        query = unicodedata.normalize("NFC", text)
         index = FuzzyIndex(penalty=penalty, weights=weights)
         for unit_id, source, prev in sorted(rows, key=lambda r: r[0]):
-            index.add(unit_id, source, previous=prev)
+            nfc = unicodedata.normalize("NFC", source)
+            bound = max_distance(max(len(query), len(nfc)), min_score)
+            if bound >= 0 and distance(query, nfc, bound) <= bound:
+                index.add(unit_id, source, previous=prev)
         return index.scan(text, limit=limit, min_score=min_score, previous=previous)
 
     def _trigram_count(self, key: str) -> int:
