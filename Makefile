@@ -104,3 +104,9 @@ bench-epub: $(STAMP)
 .PHONY: bench-tm-lookup
 bench-tm-lookup: $(STAMP)
 	$(BIN)/python benchmarks/memory_lookup.py --repeat 3
+
+# The PostgreSQL TM against the SQLite store and an exhaustive scan
+# (docs/benchmarks/tm-postgres.md). Needs KAZLIT_BENCH_POSTGRES=postgresql://… .
+.PHONY: bench-tm-postgres
+bench-tm-postgres: $(STAMP)
+	$(BIN)/python benchmarks/tm_postgres.py --units 1000000 --queries 200

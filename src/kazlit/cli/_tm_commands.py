@@ -10,6 +10,11 @@ TM_COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("kazlit.cli.tm", "import_command", "Import TMX, PO, XLIFF or TSV files into a TM."),
     "export": ("kazlit.cli.tm", "export_command", "Export a TM as TMX, PO, XLIFF or TSV."),
     "stats": ("kazlit.cli.tm", "stats_command", "Count the units and languages of a TM."),
+    "migrate": (
+        "kazlit.cli.tm_migrate",
+        "migrate_command",
+        "Copy a TM between SQLite and PostgreSQL.",
+    ),
 }
 TM_COMMANDS["lookup"] = (
     "kazlit.cli.tm_match",

@@ -62,8 +62,9 @@ class _TMGroup(click.Group):
 def tm() -> None:
     """Keep a translation memory: import, export, look up, analyse, pretranslate.
 
-    The TM is one SQLite file (default .kazlit/tm.sqlite; choose with --tm). It is
-    safe to use from several processes at once.
+    The TM is one SQLite file (default .kazlit/tm.sqlite; choose with --tm) or a
+    shared PostgreSQL database (--tm postgresql://user@host/db). Either is safe to
+    use from several processes at once.
     """
 
 
@@ -76,7 +77,7 @@ def tm_option(*, must_exist: bool = False) -> Callable[[_F], _F]:
         default=DEFAULT_TM,
         show_default=True,
         metavar="TM",
-        help=f"The translation memory: an SQLite file ({what}).",
+        help=f"The translation memory: an SQLite file ({what}) or a postgresql:// URL.",
     )
 
 
@@ -126,7 +127,8 @@ def import_command(  # noqa: PLR0917 - click passes options positionally
 
     if "-" in files and fmt is None:
         raise click.UsageError("reading standard input (-) needs --format")
-    Path(tm_path).parent.mkdir(parents=True, exist_ok=True)
+    if "://" not in tm_path:
+        Path(tm_path).parent.mkdir(parents=True, exist_ok=True)
     total = ImportResult()
     with open_store(tm_path) as store:
         for name in files:
@@ -149,7 +151,7 @@ def import_command(  # noqa: PLR0917 - click passes options positionally
             total += result
             if len(files) > 1:
                 click.echo(f"{name}: {result.summary()}", err=True)
-    click.echo(f"kazlit tm import: {total.summary()} into {tm_path}", err=True)
+    click.echo(f"kazlit tm import: {total.summary()} into {store.location}", err=True)
 
 
 def _open_input(name: str) -> contextlib.AbstractContextManager[IO[bytes]]:

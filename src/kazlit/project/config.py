@@ -80,7 +80,8 @@ class ProjectConfig:
     root: Path
     corpus: Path
     output: Path
-    tm: Path
+    #: A path, or a ``postgresql://`` URL (a shared team TM) kept as written.
+    tm: Path | str
     glossaries: tuple[Path, ...] = ()
     target_languages: tuple[str, ...] = ("ru", "zh-Hans", "en", "ar", "fr", "es")
     scheme: str = "2021"
@@ -144,7 +145,7 @@ def parse_project_toml(text: str, *, root: Path, path: Path | None = None) -> Pr
         root=root,
         corpus=root / (check.string(project, "corpus", "corpora") or "corpora"),
         output=root / (check.string(project, "output", "out") or "out"),
-        tm=root / (check.string(project, "tm", ".kazlit/tm.sqlite") or ".kazlit/tm.sqlite"),
+        tm=_tm_location(root, check.string(project, "tm", ".kazlit/tm.sqlite")),
         glossaries=tuple(root / g for g in glossaries),
         target_languages=tuple(targets),
         scheme=check.string(translit, "scheme", "2021") or "2021",
@@ -238,3 +239,10 @@ name = "kazlit"
 rights = "CC BY 4.0"
 date = 2026-01-01                    # fixed: rebuilds are byte-identical
 """
+
+
+def _tm_location(root: Path, value: str | None) -> Path | str:
+    """``tm`` of kazlit.toml: a path relative to the project, or a database URL as is."""
+    if value and "://" in value:
+        return value
+    return root / (value or ".kazlit/tm.sqlite")

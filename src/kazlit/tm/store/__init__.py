@@ -1,7 +1,8 @@
 """Translation-memory stores: the :class:`TMStore` interface and its backends.
 
 :func:`open_store` takes a path (the embedded SQLite store) or a URL
-(``sqlite:///path``; ``postgresql://…`` is reserved for the PostgreSQL store)::
+(``sqlite:///path``, or ``postgresql://user@host/db`` for the shared PostgreSQL
+store, :class:`~kazlit.tm.store.postgres.PostgresStore`, with the ``postgres`` extra)::
 
     from kazlit.tm.store import open_store
 
@@ -17,6 +18,7 @@ import os
 
 from kazlit._deps import require
 from kazlit.errors import StoreError
+from kazlit.tm.store._url import is_postgres_url, redact
 from kazlit.tm.store.base import (
     MERGE_POLICIES,
     ImportResult,
@@ -39,6 +41,7 @@ __all__ = [
     "SQLiteStore",
     "StoreStats",
     "TMStore",
+    "is_postgres_url",
     "merge_unit",
     "open_store",
 ]
@@ -52,22 +55,22 @@ def open_store(
 ) -> TMStore:
     """Open the store at *url_or_path* (a file path, or ``sqlite:///path``).
 
-    ``create=False`` refuses to create a missing SQLite file. A ``postgresql://``
-    URL needs the ``postgres`` extra and a kazlit with the PostgreSQL store; this
-    one raises :class:`~kazlit.errors.StoreError` saying so.
+    ``create=False`` refuses to create a missing SQLite file (or, for PostgreSQL,
+    the tables in an empty database). A ``postgresql://`` URL needs the
+    ``postgres`` extra (psycopg 3); its password is never shown in ``location`` or
+    in messages. *timeout* is how long an import waits for another one.
     """
     text = os.fspath(url_or_path)
-    if text.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(text):
         require("psycopg", "postgres", purpose="a PostgreSQL translation memory")
-        raise StoreError(
-            "PostgreSQL translation memories are not available in this kazlit yet",
-            hint="use an SQLite file path for --tm",
-        )
+        from kazlit.tm.store.postgres import PostgresStore  # noqa: PLC0415 - optional
+
+        return PostgresStore(text, create=create, timeout=timeout)
     if text.startswith("sqlite:///"):
         text = text.removeprefix("sqlite:///")
     elif "://" in text:
         raise StoreError(
-            f"unknown translation-memory URL {text!r}",
+            f"unknown translation-memory URL {redact(text)!r}",
             hint="give a file path, sqlite:///path or postgresql://…",
         )
     return SQLiteStore(text, create=create, timeout=timeout)
