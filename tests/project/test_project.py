@@ -150,3 +150,24 @@ def test_broken_work_exits_non_zero_naming_file_and_line(
     assert "work.toml:2:1" in captured.err
     assert "Traceback" not in captured.err
     assert "ak-kar" in captured.out  # the rest of the corpus was built
+
+
+def test_build_into_a_postgresql_tm(
+    project: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toml = project / "kazlit.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace('tm = ".kazlit/tm.sqlite"', f'tm = "{postgres_url}"'), "utf-8")
+    config = load_project(project)
+    assert config.tm == postgres_url
+    assert _run(["build", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    password = postgres_url.split("@")[0].rsplit(":", 1)[-1]
+    if password and "//" not in password:
+        assert password not in out  # the CLI never prints credentials
+    with open_store(postgres_url, create=False) as store:
+        pairs = {(src, tgt) for _id, src, tgt, _prev in store.iter_segments("kk", "en")}
+    assert ("Қар жауды.", "Snow fell.") in pairs
+    assert not (project / ".kazlit" / "tm.sqlite").exists()
+    again = build(config)
+    assert not again.changed

@@ -14,6 +14,7 @@ from kazlit.project import BuildResult, init_project, load_project
 from kazlit.project import build as run_build
 from kazlit.project import status as project_status
 from kazlit.publish.report import StatusReport
+from kazlit.tm.store._url import redact
 
 _project_option = click.option(
     "-p",
@@ -147,7 +148,8 @@ def _where_things_are(result: BuildResult) -> None:
     if config_out is not None and (config_out / "onix.xml").is_file():
         click.echo(f"onix:   {config_out / 'onix.xml'}")
     if result.tm is not None:
-        click.echo(f"tm:     {result.tm}")
+        shown = result.tm if isinstance(result.tm, Path) else redact(result.tm)
+        click.echo(f"tm:     {shown}")
     click.echo(f"report: {result.report_html}")
 
 

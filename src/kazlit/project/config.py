@@ -89,6 +89,11 @@ class ProjectConfig:
     publisher: Publisher = field(default_factory=Publisher)
 
     @property
+    def tm_exists(self) -> bool:
+        """True when the TM is a database URL, or a file that exists."""
+        return not isinstance(self.tm, Path) or self.tm.is_file()
+
+    @property
     def state_dir(self) -> Path:
         """Where kazlit keeps what it needs between builds (``.kazlit/``)."""
         return self.root / ".kazlit"

@@ -75,7 +75,7 @@ def _files(doc: Document) -> list[Path]:
 
 
 def _index(ctx: Context, src: str, tgt: str) -> FuzzyIndex:
-    if not ctx.config.tm.is_file():
+    if not ctx.config.tm_exists:
         return FuzzyIndex.build([])
     with open_store(ctx.config.tm, create=False) as store:
         rows = [(uid, text, prev) for uid, text, _tgt, prev in store.iter_segments(src, tgt)]

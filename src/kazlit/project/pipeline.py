@@ -55,7 +55,7 @@ class BuildResult:
     report_html: Path | None = None
     report_json: Path | None = None
     output: Path | None = None
-    tm: Path | None = None
+    tm: Path | str | None = None
 
     @property
     def ok(self) -> bool:
@@ -206,7 +206,7 @@ def build(config: ProjectConfig, *, progress: StepProgress | None = None) -> Bui
     summary, html_path, json_path = _write_report(ctx, report)
     steps.append(summary)
     ctx.state.save()
-    tm = config.tm if config.tm.is_file() else None
+    tm = config.tm if config.tm_exists else None
     return BuildResult(report, steps, html_path, json_path, config.output, tm)
 
 
