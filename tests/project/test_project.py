@@ -162,7 +162,7 @@ def test_build_into_a_postgresql_tm(
     assert config.tm == postgres_url
     assert _run(["build", "--project", str(project)]) == 0
     out = capsys.readouterr().out
-    password = postgres_url.split("@")[0].rsplit(":", 1)[-1]
+    password = postgres_url.split("@", maxsplit=1)[0].rsplit(":", 1)[-1]
     if password and "//" not in password:
         assert password not in out  # the CLI never prints credentials
     with open_store(postgres_url, create=False) as store:
