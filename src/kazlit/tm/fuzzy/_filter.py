@@ -19,8 +19,9 @@ can share at most ``c + size - p`` tokens. The chunk bound reads ``D + 1`` lists
 where the all-grams bound reads about ``q·D + 1``, which is what makes long queries
 at 75 % cheap; the all-grams bound is the stronger one for long units (its
 ``n - m`` term). Units are numbered in order of length, so the window is cut into
-bands of equal ``D``, each a slice of every posting list, and each band uses the
-bound that reads fewer postings.
+two bands, each a slice of every posting list: the lengths with the query's own
+(smallest) ``D``, which use the chunk bound when it reads fewer postings, and the
+longer units, which use the all-grams bound.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import partial
 from itertools import accumulate, chain, compress, repeat
 from operator import add, le
 
@@ -38,6 +40,7 @@ __all__ = ["candidates", "chunk_set", "chunk_tokens"]
 # what the prefix alone costs: a stronger count filter means fewer exact scorings.
 _EXTRA_READ_FACTOR = 2
 _EXTRA_READ_MIN = 2000
+_CHUNK_ADVANTAGE = 1
 _NEVER = 1 << 30  # the need of a length outside the band: nothing reaches it
 
 
@@ -69,35 +72,32 @@ def candidates(
             spans[token] = (posting, start, bisect_left(posting, last, start))
     gram_order = sorted(query_grams, key=lambda t: _width(spans, t))
     gram_sums = list(accumulate((_width(spans, t) for t in gram_order), initial=0))
-    reads = min(bounds[n] for n in needs) + 1
-    positions = chunk_set(every, q, postings, reads)
-    chunk_order: list[str] = []
-    if positions is not None:
-        chunks = chunk_tokens(every, positions)
-        for token in chunks:
-            if token not in spans:
-                posting = postings.get(token)
-                if posting is not None:
-                    start = bisect_left(posting, first)
-                    spans[token] = (posting, start, bisect_left(posting, last, start))
-        chunk_order = sorted(chunks, key=lambda t: _width(spans, t))
-    chunk_sums = list(accumulate((_width(spans, t) for t in chunk_order), initial=0))
-    k = len(chunk_order)
+    # Two bands: the lengths with the smallest distance bound (those up to the
+    # query's own), where the chunk bound may be cheaper, and the longer rest.
+    base = min(bounds[n] for n in needs)
+    near = {n: t for n, t in needs.items() if bounds[n] == base}
+    far = {n: t for n, t in needs.items() if bounds[n] != base}
     result: list[int] = []
-    bands: defaultdict[int, list[int]] = defaultdict(list)
-    for n in needs:
-        bands[bounds[n]].append(n)
-    for distance, band in bands.items():
-        band_needs = {n: needs[n] for n in band}
-        low = bisect_left(lengths, min(band), first, last)
-        high = bisect_right(lengths, max(band), low, last)
+    for band in (near, far):
+        if not band:
+            continue
+        band_needs = band
+        low = bisect_left(lengths, min(band_needs), first, last)
+        high = bisect_right(lengths, max(band_needs), low, last)
         if low == high:
             continue
-        prefix = len(gram_order) - min(band_needs.values()) + 1
         order = gram_order
-        if k > distance and chunk_sums[distance + 1] < gram_sums[prefix]:
-            order, prefix = chunk_order, distance + 1
-            band_needs = dict.fromkeys(band, k - distance)
+        prefix = len(gram_order) - min(band_needs.values()) + 1
+        if band is near and gram_sums[prefix] > _EXTRA_READ_MIN:
+            chunk_order = _chunk_order(
+                postings, every, q=q, reads=base + 1, spans=spans, first=first, last=last
+            )
+            # Its filter is weaker (more exact scorings): take it when it reads
+            # clearly less.
+            chunk_cost = sum(map(partial(_width, spans), chunk_order[: base + 1]))
+            if chunk_order and _CHUNK_ADVANTAGE * chunk_cost < gram_sums[prefix]:
+                order, prefix = chunk_order, base + 1
+                band_needs = dict.fromkeys(band_needs, len(chunk_order) - base)
         result.extend(
             _count(
                 order,
@@ -125,6 +125,32 @@ def candidates(
             )
         )
     return result
+
+
+def _chunk_order(
+    postings: dict[str, array[int]],
+    every: list[str],
+    *,
+    q: int,
+    reads: int,
+    spans: dict[str, tuple[array[int], int, int]],
+    first: int,
+    last: int,
+) -> list[str]:
+    """The tokens of the best disjoint chunks (:func:`chunk_set`), rarest first in
+    the window ``[first, last)``; their spans are added to *spans*. Empty when the
+    query has fewer than *reads* disjoint chunks."""
+    positions = chunk_set(every, q, postings, reads)
+    if positions is None:
+        return []
+    chunks = chunk_tokens(every, positions)
+    for token in chunks:
+        if token not in spans:
+            posting = postings.get(token)
+            if posting is not None:
+                start = bisect_left(posting, first)
+                spans[token] = (posting, start, bisect_left(posting, last, start))
+    return sorted(chunks, key=partial(_width, spans))
 
 
 def _width(spans: dict[str, tuple[array[int], int, int]], token: str) -> int:

@@ -26,10 +26,10 @@ length of their postings and read only the rarest ``|grams(a)| - T_min + 1`` lis
 reading is cheap; a unit read in ``k`` of ``p`` lists can share at most
 ``k + |grams(a)| - p`` grams, which must reach ``T(n)``. A second bound, from
 disjoint chunks of the query (pigeonhole: ``D`` edits spoil at most ``D`` of them),
-needs only ``D + 1`` lists; :mod:`._filter` picks the cheaper bound per band of
-lengths. Lengths where ``T(n) <= 0`` (short queries, low thresholds) are scanned in
-full from a per-length list. Every
-candidate is then scored exactly. Nothing that an exhaustive scan would return can
+needs only ``D + 1`` lists; :mod:`._filter` picks the cheaper bound for the
+lengths nearest the query's. Lengths where ``T(n) <= 0`` (short queries, low
+thresholds) are scanned in full from a per-length list. Every candidate is then
+scored exactly. Nothing that an exhaustive scan would return can
 be dropped; ``tests/tm/test_fuzzy_index.py`` checks it with Hypothesis.
 """
 
