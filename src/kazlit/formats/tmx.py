@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO, cast
+from typing import IO
 
 from lxml import etree
 
@@ -146,37 +146,39 @@ _XML_LANG = XML_NS + "lang"
 _SIMPLE_TU = frozenset({"tuid", "srclang"})
 
 
-def _simple_variants(tu: etree._Element) -> list[Variant] | None:
-    """The fast path for the common ``<tuv xml:lang=".."><seg>text</seg></tuv>``
-    variants (None when any child is something else), with few calls into lxml."""
-    variants = []
-    for tuv in tu:
-        if tuv.tag != "tuv" or len(tuv) != 1:
-            return None
-        attrs = tuv.items()
-        if len(attrs) != 1:
-            return None
-        name, raw = attrs[0]
-        if not raw or (name != _XML_LANG and name != "lang"):  # noqa: PLR1714 - two names
-            return None
-        seg = tuv[0]
-        if seg.tag != "seg" or len(seg) != 0:
-            return None
-        text = seg.text
-        variants.append(Variant(cast("str", raw), (text,) if text else ()))
-    return variants
+def _simple_variant(tuv: etree._Element) -> Variant | None:
+    """The fast path for the common ``<tuv xml:lang=".."><seg>text</seg></tuv>``."""
+    attrib = tuv.attrib
+    if len(attrib) != 1 or len(tuv) != 1:
+        return None
+    seg = tuv[0]
+    if seg.tag != "seg" or len(seg) != 0:
+        return None
+    raw = attrib.get(_XML_LANG) or attrib.get("lang")
+    if not raw:
+        return None
+    text = seg.text
+    return Variant(raw, (text,) if text else ())
 
 
 def _unit(tu: etree._Element, default_src: str | None) -> TranslationUnit:
-    if _SIMPLE_TU.issuperset(tu.keys()):
-        variants = _simple_variants(tu)
-        if variants:
-            srclang = tu.get("srclang") or default_src
-            return TranslationUnit(
-                tuple(variants),
-                tuid=tu.get("tuid"),
-                srclang=srclang.strip() if srclang else None,
-            )
+    if _SIMPLE_TU.issuperset(tu.attrib.keys()):
+        variants = []
+        for child in tu:
+            if child.tag != "tuv":
+                break
+            variant = _simple_variant(child)
+            if variant is None:
+                break
+            variants.append(variant)
+        else:
+            if variants:
+                srclang = tu.get("srclang") or default_src
+                return TranslationUnit(
+                    tuple(variants),
+                    tuid=tu.get("tuid"),
+                    srclang=srclang.strip() if srclang else None,
+                )
     return _full_unit(tu, default_src)
 
 
