@@ -54,12 +54,15 @@ def candidates(
     bounds: dict[int, int],
     lengths: Sequence[int],
     upto: int,
+    chunks: bool = True,
 ) -> list[int]:
     """Ids of the units that pass a safe count filter.
 
     *needs* holds the all-grams bound (``>= 1``) for each length to filter,
     *bounds* the largest distance per length, *every* the query's grams in order;
     *lengths* the unit lengths by internal id, in order of length below *upto*.
+    *chunks* allows the chunk bound (weaker: more candidates to score exactly, so
+    worth it only when scoring is cheap).
     """
     first = bisect_left(lengths, min(needs), 0, upto)
     last = bisect_right(lengths, max(needs), 0, upto)
@@ -88,7 +91,7 @@ def candidates(
             continue
         order = gram_order
         prefix = len(gram_order) - min(band_needs.values()) + 1
-        if band is near and gram_sums[prefix] > _EXTRA_READ_MIN:
+        if chunks and band is near and gram_sums[prefix] > _EXTRA_READ_MIN:
             chunk_order = _chunk_order(
                 postings, every, q=q, reads=base + 1, spans=spans, first=first, last=last
             )

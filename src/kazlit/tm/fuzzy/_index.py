@@ -49,7 +49,7 @@ from typing import IO
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
 from kazlit.tm.fuzzy._filter import candidates
 from kazlit.tm.fuzzy._grams import gram_list, gram_size, grams
-from kazlit.tm.fuzzy._levenshtein import distance, max_distance, score, within
+from kazlit.tm.fuzzy._levenshtein import distance, fast_scoring, max_distance, score, within
 from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties
 from kazlit.tm.fuzzy._persist import load_index, save_index
 
@@ -328,6 +328,7 @@ class FuzzyIndex:
         sources = self._sources
         lengths = self._lengths
         upto = self._sorted_upto
+        fast = fast_scoring()
         longest = max((shard.max_length for shard in self._shards.values()), default=0)
         bounds = _window(m, min_score, longest)
         if not bounds:
@@ -367,6 +368,7 @@ class FuzzyIndex:
                     bounds=bounds,
                     lengths=lengths,
                     upto=upto,
+                    chunks=fast,
                 ):
                     ids.append(uid)
                     texts.append(sources[uid])
