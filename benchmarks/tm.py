@@ -134,9 +134,10 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(p * len(values)))]
 
 
-def truth(query: str, sources: list[str], threshold: float) -> tuple[list[int], float]:
-    """Top-K keys by (score desc, key asc) from an exhaustive rapidfuzz scan, and its time."""
-    t0 = time.perf_counter()
+def truth(query: str, sources: list[str], threshold: float) -> tuple[list[int], float, float]:
+    """Top-K keys by (score desc, key asc) from an exhaustive rapidfuzz scan, and its
+    wall-clock and CPU time."""
+    t0, c0 = time.perf_counter(), time.process_time()
     found = process.extract(
         query,
         sources,
@@ -144,7 +145,7 @@ def truth(query: str, sources: list[str], threshold: float) -> tuple[list[int], 
         score_cutoff=max(0.0, threshold / 100 - 1e-6),
         limit=None,
     )
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     scored = []
     for choice, _, key in found:
         longest = max(len(query), len(choice))
@@ -152,7 +153,7 @@ def truth(query: str, sources: list[str], threshold: float) -> tuple[list[int], 
         if d <= max_distance(longest, threshold):
             scored.append((-score(d, longest), key))
     scored.sort()
-    return [key for _, key in scored[:K]], elapsed
+    return [key for _, key in scored[:K]], elapsed, cpu
 
 
 def recall(results: list[tuple[list[int], list[int]]], k: int) -> float:
@@ -207,7 +208,13 @@ def toolkit_run(
     }
 
 
-def run(size: int, n_queries: int, toolkit_queries: int, seed: int) -> None:
+def run(
+    size: int,
+    n_queries: int,
+    toolkit_queries: int,
+    seed: int,
+    thresholds: tuple[float, ...] = THRESHOLDS,
+) -> None:
     rng = random.Random(seed)
     pools = load_pools(CORPUS)
     tm = make_tm(pools, size, rng)
@@ -218,11 +225,11 @@ def run(size: int, n_queries: int, toolkit_queries: int, seed: int) -> None:
     ]
     gc.collect()
     before = rss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     index = FuzzyIndex.build(
         enumerate(sources), total=len(sources), weights=PenaltyWeights(0, 0, 0, 0, 0)
     )
-    build = time.perf_counter() - t0
+    build, build_cpu = time.perf_counter() - t0, time.process_time() - c0
     gc.collect()
     memory = rss_mb() - before
     with tempfile.TemporaryFile() as f:
@@ -237,22 +244,29 @@ def run(size: int, n_queries: int, toolkit_queries: int, seed: int) -> None:
     gc.collect()
     mean_len = statistics.fmean(len(s) for s in sources)
     print(f"\n## {size:,} units (mean length {mean_len:.1f} characters), {n_queries} queries")
-    print(f"kazlit index build: {build:.1f} s, memory {memory:.0f} MB (RSS growth)")
+    print(
+        f"kazlit index build: {build:.1f} s ({build_cpu:.1f} s CPU), "
+        f"memory {memory:.0f} MB (RSS growth)"
+    )
     print(f"kazlit index save: {saved:.1f} s, load: {loaded:.1f} s, file {file_mb:.0f} MB")
-    for threshold in THRESHOLDS:
+    for threshold in thresholds:
         truths: list[list[int]] = []
         scan_times: list[float] = []
+        scan_cpu: list[float] = []
         for q in queries:
-            keys, elapsed = truth(q, sources, threshold)
+            keys, elapsed, cpu = truth(q, sources, threshold)
             truths.append(keys)
             scan_times.append(elapsed)
+            scan_cpu.append(cpu)
         times: list[float] = []
+        cpu_times: list[float] = []
         results: list[tuple[list[int], list[int]]] = []
         identical = 0
         for q, expected in zip(queries, truths, strict=True):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             hits = index.search(q, limit=K, min_score=threshold)
             times.append(time.perf_counter() - t0)
+            cpu_times.append(time.process_time() - c0)
             got = [h.key for h in hits]
             identical += got == expected
             results.append((expected, got))
@@ -269,6 +283,15 @@ def run(size: int, n_queries: int, toolkit_queries: int, seed: int) -> None:
             f"{recall(results, 1):.4f} | {recall(results, 5):.4f} | "
             f"identical top-{K}: {identical}/{len(queries)}; "
             f"p50 ratio {p50 / s50:.3f}, p95 ratio {p95 / s95:.3f} |"
+        )
+        # CPU time per query: what each engine computed, without the time other
+        # processes took from it (the machine is shared).
+        c50, c95 = pct(cpu_times, 0.5), pct(cpu_times, 0.95)
+        d50, d95 = pct(scan_cpu, 0.5), pct(scan_cpu, 0.95)
+        print(
+            f"| CPU ms per query: scan p50 {1000 * d50:.1f}, p95 {1000 * d95:.1f}; "
+            f"kazlit p50 {1000 * c50:.1f}, p95 {1000 * c95:.1f}; "
+            f"ratio p50 {c50 / d50:.3f}, p95 {c95 / d95:.3f} | | | | | |"
         )
         if toolkit_queries:
             tk = toolkit_run(tm, queries[:toolkit_queries], truths[:toolkit_queries], threshold)
@@ -298,6 +321,9 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument(
+        "--thresholds", default="75,50", help="comma-separated minimum scores (default 75,50)"
+    )
+    parser.add_argument(
         "--pure-python",
         action="store_true",
         help="score without rapidfuzz (kazlit's own bit-parallel Levenshtein)",
@@ -309,7 +335,13 @@ def main() -> None:
     if not CORPUS.is_file():
         sys.exit(f"benchmark corpus not found: {CORPUS}")
     for size in (int(s) for s in args.sizes.split(",")):
-        run(size, args.queries, args.toolkit_queries if size <= 100_000 else 0, args.seed)
+        run(
+            size,
+            args.queries,
+            args.toolkit_queries if size <= 100_000 else 0,
+            args.seed,
+            tuple(float(t) for t in args.thresholds.split(",")),
+        )
 
 
 if __name__ == "__main__":

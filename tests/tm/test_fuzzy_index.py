@@ -154,3 +154,50 @@ def test_bad_arguments() -> None:
         index.search("a", min_score=101)
     with pytest.raises(ValueError, match="limit"):
         index.search("a", limit=0)
+
+
+# Longer segments of short words, so that queries at 60-90 % take the disjoint-chunk
+# (pigeonhole) filter as well as the all-grams one.
+words = st.sampled_from(["ab", "ba", "abc", "cab", "қә", "the", "a", "ca"])
+long_sources = st.lists(words, min_size=3, max_size=20).map(" ".join)
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(long_sources, min_size=1, max_size=40),
+    st.integers(0, 39),
+    st.lists(st.tuples(st.integers(0, 80), st.sampled_from("abcқ ")), max_size=6),
+    st.sampled_from([60.0, 75.0, 90.0]),
+)
+def test_long_segments_equal_exhaustive_scan(
+    texts: list[str], pick: int, edits: list[tuple[int, str]], min_score: float
+) -> None:
+    units = dict(enumerate(texts))
+    query = texts[pick % len(texts)]
+    for where, ch in edits:  # substitutions and insertions near a real unit
+        at = where % (len(query) + 1)
+        query = query[:at] + ch + query[at + 1 :] if at % 2 else query[:at] + ch + query[at:]
+    index = FuzzyIndex.build(units.items(), weights=NO_PENALTIES)
+    got = [(h.key, h.score) for h in index.search(query, min_score=min_score, limit=None)]
+    assert got == brute_force(units, query, min_score, None)
+
+
+def test_the_chunk_filter_is_used_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kazlit.tm.fuzzy import _filter  # noqa: PLC0415
+
+    calls: list[int] = []
+    original = _filter.chunk_tokens
+
+    def spy(every: list[str], positions: list[int]) -> list[str]:
+        calls.append(len(positions))
+        return original(every, positions)
+
+    monkeypatch.setattr(_filter, "chunk_tokens", spy)
+    base = "Open the file named {} in the project folder and save all changes"
+    units = {i: base.format(f"chapter-{i:04d}") for i in range(3000)}
+    units[5000] = "Open the file named chapter-0042 in the project folder and save the changes"
+    index = FuzzyIndex.build(units.items(), weights=NO_PENALTIES)
+    query = "Open the file named chapter-0042 in the project folder, save all changes"
+    got = [(h.key, h.score) for h in index.search(query, min_score=75, limit=None)]
+    assert calls
+    assert got == brute_force(units, query, 75, None)

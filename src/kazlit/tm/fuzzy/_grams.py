@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["PAD", "gram_size", "grams"]
+__all__ = ["PAD", "gram_list", "gram_size", "grams"]
 
 #: Padding at both ends, so that short segments and their edges have grams.
 PAD = "\x02"
@@ -36,6 +36,13 @@ def gram_size(text: str) -> int:
     letters = len(text) - len(_SPACE.findall(text))
     cjk = len(_CJK.findall(text))
     return 2 if letters and 2 * cjk >= letters else 3
+
+
+def gram_list(text: str, q: int) -> list[str]:
+    """The q-grams of *text* padded as in :func:`grams`, in order, repeats included."""
+    if q > 1:
+        text = PAD * (q - 1) + text + PAD * (q - 1)
+    return [text[i : i + q] for i in range(len(text) - q + 1)]
 
 
 def grams(text: str, q: int) -> set[str]:

@@ -24,9 +24,12 @@ Candidate generation then uses prefix filtering: sort the query's q-grams by the
 length of their postings and read only the rarest ``|grams(a)| - T_min + 1`` lists
 (a unit sharing ``T_min`` grams must appear in one of them), plus a few more while
 reading is cheap; a unit read in ``k`` of ``p`` lists can share at most
-``k + |grams(a)| - p`` grams, which must reach ``T(n)``. Lengths where ``T(n) <= 0``
-(short queries, low thresholds) are scanned in full from a per-length list. Every
-candidate is then scored exactly. Nothing that an exhaustive scan would return can
+``k + |grams(a)| - p`` grams, which must reach ``T(n)``. A second bound, from
+disjoint chunks of the query (pigeonhole: ``D`` edits spoil at most ``D`` of them),
+needs only ``D + 1`` lists; :mod:`._filter` picks the cheaper bound for the
+lengths nearest the query's. Lengths where ``T(n) <= 0`` (short queries, low
+thresholds) are scanned in full from a per-length list. Every candidate is then
+scored exactly. Nothing that an exhaustive scan would return can
 be dropped; ``tests/tm/test_fuzzy_index.py`` checks it with Hypothesis.
 """
 
@@ -36,7 +39,7 @@ import gc
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -44,8 +47,9 @@ from itertools import repeat
 from typing import IO
 
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
-from kazlit.tm.fuzzy._grams import gram_size, grams
-from kazlit.tm.fuzzy._levenshtein import distance, max_distance, score, within
+from kazlit.tm.fuzzy._filter import candidates
+from kazlit.tm.fuzzy._grams import gram_list, gram_size, grams
+from kazlit.tm.fuzzy._levenshtein import distance, fast_scoring, max_distance, score, within
 from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties
 from kazlit.tm.fuzzy._persist import load_index, save_index
 
@@ -53,15 +57,10 @@ __all__ = ["FuzzyIndex", "Hit", "Progress"]
 
 Progress = Callable[[int, int], None]
 
-_EMPTY = array("I")
 _new_posting = partial(array, "I")
 _append = array.append
 _sink: deque[None] = deque(maxlen=0)
 _consume = _sink.extend
-# Read more postings than the prefix needs while they stay this cheap, relative to
-# what the prefix alone costs: a stronger count filter means fewer exact scorings.
-_EXTRA_READ_FACTOR = 2
-_EXTRA_READ_MIN = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +327,8 @@ class FuzzyIndex:
         m = len(query)
         sources = self._sources
         lengths = self._lengths
+        upto = self._sorted_upto
+        fast = fast_scoring()
         longest = max((shard.max_length for shard in self._shards.values()), default=0)
         bounds = _window(m, min_score, longest)
         if not bounds:
@@ -356,7 +357,19 @@ class FuzzyIndex:
         for shard, query_grams, needs in plans:
             filtered = {n: t for n, t in needs.items() if not low <= n <= high}
             if filtered:
-                for uid in self._count_filter(shard, query_grams, filtered):
+                every = gram_list(query, shard.q)
+                postings = shard.postings
+                for uid in candidates(
+                    postings,
+                    query_grams=query_grams,
+                    every=every,
+                    q=shard.q,
+                    needs=filtered,
+                    bounds=bounds,
+                    lengths=lengths,
+                    upto=upto,
+                    chunks=fast,
+                ):
                     ids.append(uid)
                     texts.append(sources[uid])
         found: list[tuple[int, int]] = []
@@ -379,53 +392,6 @@ class FuzzyIndex:
             if low <= lengths[uid] <= high:
                 ids.append(uid)
                 texts.append(sources[uid])
-
-    def _count_filter(
-        self, shard: _Shard, query_grams: set[str], needs: dict[int, int]
-    ) -> list[int]:
-        lengths = self._lengths
-        upto = self._sorted_upto
-        # Ids [first, last) of the length-ordered part fall in the length window;
-        # ids from `upto` on were added later, in any order, and are read in full.
-        first = bisect_left(lengths, min(needs), 0, upto)
-        last = bisect_right(lengths, max(needs), 0, upto)
-        postings = shard.postings
-        lists: list[array[int]] = []
-        for gram in query_grams:
-            posting = postings.get(gram)
-            if posting is None:
-                lists.append(_EMPTY)
-                continue
-            start = bisect_left(posting, first)
-            stop = bisect_left(posting, last, start)
-            if upto < len(lengths):
-                tail = bisect_left(posting, upto, stop)
-                lists.append(posting[start:stop] + posting[tail:])
-            else:
-                lists.append(posting[start:stop])
-        lists.sort(key=len)
-        size = len(lists)
-        least = min(needs.values())
-        prefix = size - least + 1
-        cost = sum(len(lst) for lst in lists[:prefix])
-        budget = max(_EXTRA_READ_FACTOR * cost, _EXTRA_READ_MIN)
-        while prefix < size and cost + len(lists[prefix]) <= budget:
-            cost += len(lists[prefix])
-            prefix += 1
-        missing = size - prefix  # grams not read: a unit may share all of them
-        if prefix == 1:
-            return [uid for uid in lists[0] if lengths[uid] in needs]
-        counts: Counter[int] = Counter()
-        for lst in lists[:prefix]:
-            counts.update(lst)
-        floor = least - missing
-        result: list[int] = []
-        for uid, count in counts.items():
-            if count >= floor:
-                need = needs.get(lengths[uid])
-                if need is not None and count >= need - missing:
-                    result.append(uid)
-        return result
 
     def _rank(
         self,

@@ -20,7 +20,15 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Final
 
-__all__ = ["distance", "max_distance", "pure_distance", "score", "similarity", "within"]
+__all__ = [
+    "distance",
+    "fast_scoring",
+    "max_distance",
+    "pure_distance",
+    "score",
+    "similarity",
+    "within",
+]
 
 _Distance = Callable[[str, str, int | None], int]
 _Within = Callable[[str, Sequence[str | None], float], list[tuple[int, int]]]
@@ -118,6 +126,11 @@ def _fast() -> tuple[_Distance, _Within] | tuple[None, None]:
 
             _FAST.append((fast, batch))
     return _FAST[0]
+
+
+def fast_scoring() -> bool:
+    """True when :func:`within` scores in compiled code (rapidfuzz is installed)."""
+    return _fast()[1] is not None
 
 
 def distance(a: str, b: str, cutoff: int | None = None) -> int:
