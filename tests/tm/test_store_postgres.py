@@ -59,7 +59,7 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password(
         open_store(url)
     text = f"{info.value} {info.value.hint}"
     assert "cannot connect to the translation memory postgresql://kazlit@127.0.0.1" in text
-    assert "server running" in text
+    assert "running and reachable" in text
     assert SECRET not in text
     assert SECRET not in caplog.text
     caplog.clear()
