@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kazlit-installed
 
-.PHONY: help venv demo test lint typecheck imports pytest docs package clean bench-translit bench-tm-import bench-align bench-terms
+.PHONY: help venv demo test lint typecheck imports pytest docs package clean glossary bench-translit bench-tm-import bench-align bench-terms
 
 help:
 	@echo "make demo   set up .venv and run the main job on the sample corpus"
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+# The programme termbase: the TBX v3 file is made from the hand-edited TSV.
+glossary: $(STAMP)
+	$(BIN)/kazlit terms convert --tbx-version 3 glossaries/kazlit-programme.tsv glossaries/kazlit-programme.tbx
 
 # The main job: build the sample project (kazlit.toml, corpora/, glossaries/).
 demo: $(STAMP)
@@ -94,6 +98,12 @@ ace: $(STAMP)
 # The EPUB build benchmark (200 works, about 1,000 pages) against pandoc.
 bench-epub: $(STAMP)
 	$(BIN)/python benchmarks/epub.py
+
+# First vs second TM look-up: building the fuzzy index vs loading the saved one
+# (docs/benchmarks/memory-lookup.md).
+.PHONY: bench-tm-lookup
+bench-tm-lookup: $(STAMP)
+	$(BIN)/python benchmarks/memory_lookup.py --repeat 3
 
 # The PostgreSQL TM against the SQLite store and an exhaustive scan
 # (docs/benchmarks/tm-postgres.md). Needs KAZLIT_BENCH_POSTGRES=postgresql://… .

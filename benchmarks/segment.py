@@ -89,6 +89,32 @@ def peers(lang: str) -> dict[str, Segmenter | str]:
     return found
 
 
+def huge_paragraph(copies: tuple[int, ...] = (25, 100, 400)) -> None:
+    """Time one paragraph made of the Kazakh gold's sentences repeated: linear or not.
+
+    The gold is joined into a single paragraph (no blank lines), *copies* times, and
+    segmented once by each segmenter; the last column divides the time per copy at
+    the largest size by the time per copy at the smallest (1.0 is linear).
+    """
+    text = " ".join(s for p in read_gold(GOLD / "kk.gold.txt") for s in p)
+    runs: dict[str, Segmenter | str] = {"kazlit": lambda t: segment(t, "kk")}
+    runs.update(peers("kk"))
+    print()
+    print("| segmenter | " + " | ".join(f"{n}× ({len(text) * n / 1e6:.2f} MB) s" for n in copies)
+          + " | growth |")  # fmt: skip
+    print("|---|" + "---|" * (len(copies) + 1))
+    for name, seg in runs.items():
+        if isinstance(seg, str):
+            continue
+        times = []
+        for n in copies:
+            start = time.perf_counter()
+            seg(" ".join([text] * n))
+            times.append(time.perf_counter() - start)
+        growth = (times[-1] / copies[-1]) / (times[0] / copies[0])
+        print(f"| {name} | " + " | ".join(f"{t:.2f}" for t in times) + f" | {growth:.2f} |")
+
+
 def main() -> int:
     print("| language | sentences | segmenter | precision | recall | F1 | ms |")
     print("|---|---|---|---|---|---|---|")
@@ -105,6 +131,7 @@ def main() -> int:
             p, r, f = measure(gold, lang, seg)
             spent = 1000 * (time.perf_counter() - start)
             print(f"| {label} | {count} | {name} | {p:.3f} | {r:.3f} | {f:.3f} | {spent:.1f} |")
+    huge_paragraph()
     return 0
 
 

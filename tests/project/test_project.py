@@ -8,6 +8,7 @@ import pytest
 from kazlit.cli._main import _run
 from kazlit.errors import KazlitError, ParseError
 from kazlit.project import build, init_project, load_project, status
+from kazlit.tm.store import open_store
 
 KK = "# Бірінші тарау\n\nҚар жауды.\n\nДала ағарды.\n\n# Екінші тарау\n\nТаң атты.\n"
 EN = "# Chapter one\n\nSnow fell.\n\nThe steppe turned white.\n\n# Chapter two\n\nDawn broke.\n"
@@ -26,9 +27,19 @@ def add_work(corpus: Path, work_id: str, files: dict[str, str]) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
+def no_editions(root: Path) -> None:
+    """Leave the books out: these tests are about the corpus, the TM and the report
+    (tests/project/test_sample_project.py builds and checks every edition)."""
+    path = root / "kazlit.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [ln for ln in lines if not ln.startswith(("monolingual", "bilingual", "anthology"))]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     init_project(tmp_path, name="Test project")
+    no_editions(tmp_path)
     add_work(tmp_path / "corpora", "ak-kar", {"kk.md": KK, "en.md": EN, "ru.md": RU_PARTIAL})
     add_work(tmp_path / "corpora", "tan", {"kk.md": KK})
     return tmp_path
@@ -87,11 +98,55 @@ def test_status_and_cli(project: Path, capsys: pytest.CaptureFixture[str]) -> No
     report = status(load_project(project))
     cell = report.cell("ak-kar", "ru")
     assert cell is not None
-    assert (cell.translated, cell.segments) == (2, 3)
+    # Before a build: two of three paragraphs, scaled to the 5 segments (2 titles).
+    assert (cell.translated, cell.segments) == (3, 5)
     assert _run(["status", "--project", str(project)]) == 0
     out = capsys.readouterr().out
     assert "ak-kar" in out
-    assert "67%" in out
+    assert "60%" in out
     assert _run(["build", "--project", str(project), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["ok"] is True
+    # After the build, status shows the aligned coverage: the title and both
+    # sentences of chapter one, of five segments.
+    after = status(load_project(project)).cell("ak-kar", "ru")
+    assert after is not None
+    assert (after.translated, after.segments, after.state) == (3, 5, "partial")
+    assert after.alignment_confidence is not None
+
+
+def test_build_fills_the_tm_with_aligned_pairs(project: Path) -> None:
+    config = load_project(project)
+    build(config)
+    with open_store(config.tm, create=False) as store:
+        pairs = {(src, tgt) for _id, src, tgt, _prev in store.iter_segments("kk", "en")}
+        units = list(store.iter_units())
+    assert ("Қар жауды.", "Snow fell.") in pairs
+    assert ("Таң атты.", "Dawn broke.") in pairs
+    assert all(unit.origin_work == "ak-kar" for _id, unit in units)
+
+
+def test_changed_translation_rebuilds_only_what_depends_on_it(project: Path) -> None:
+    config = load_project(project)
+    build(config)
+    en = project / "corpora" / "ak-kar" / "en.md"
+    en.write_text(en.read_text(encoding="utf-8").replace("Dawn broke.", "Day came."), "utf-8")
+    again = build(config)
+    align = next(s for s in again.steps if s.name == "align")
+    assert (align.built, align.skipped) == (1, 1)  # en redone, ru kept
+    with open_store(config.tm, create=False) as store:
+        pairs = {(src, tgt) for _id, src, tgt, _prev in store.iter_segments("kk", "en")}
+    assert ("Таң атты.", "Day came.") in pairs
+
+
+def test_broken_work_exits_non_zero_naming_file_and_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = project / "corpora" / "broken"
+    broken.mkdir()
+    (broken / "work.toml").write_text('id = "broken"\ngenre = "poetry"\n', encoding="utf-8")
+    assert _run(["build", "--project", str(project)]) == 1
+    captured = capsys.readouterr()
+    assert "work.toml:2:1" in captured.err
+    assert "Traceback" not in captured.err
+    assert "ak-kar" in captured.out  # the rest of the corpus was built

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kazlit.translit import SCHEMES, explain, to_cyrillic, transliterate
+from kazlit.translit import SCHEMES, explain, to_cyrillic, to_cyrillic_report, transliterate
 
 KAZAKH = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 KAZAKH_ALL = KAZAKH + KAZAKH.upper()
@@ -57,7 +57,23 @@ def test_explain_agrees_with_transliterate(text: str, scheme: str) -> None:
 
 @given(SAFE_CASED, st.sampled_from(["2021", "2018", "2017"]))
 def test_round_trip_where_reversible(text: str, scheme: str) -> None:
-    assert to_cyrillic(transliterate(text, scheme), scheme) == text
+    latin = transliterate(text, scheme)
+    report = to_cyrillic_report(latin, scheme)
+    # Exact wherever the reverse reports no ambiguous span (2018: a capital I is
+    # і, и or й, so "Іа" → "Ia" is also я; see test_capital_i_of_2018_is_reported).
+    assume(report.exact)
+    assert report.text == text
+    assert to_cyrillic(latin, scheme) == text
+
+
+def test_capital_i_of_2018_is_reported() -> None:
+    # Found by the property above: 2018 writes both і and и/й as capital I
+    # (decree of 19 February 2018), and ıa (я) as Ia.
+    report = to_cyrillic_report(transliterate("Іа", "2018"), "2018")
+    assert not report.exact
+    (ambiguity,) = report.ambiguities
+    assert "ІА" in ambiguity.candidates
+    assert "Я" in ambiguity.candidates
 
 
 CONSONANTS = "бвджзлмнпрстф"

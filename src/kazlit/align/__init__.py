@@ -3,10 +3,14 @@
 Offline, with no model to download: length, numbers, punctuation, names and cognates
 across scripts, glossary term pairs, and a lexicon learned from the text itself::
 
-    from kazlit.align import align_texts, to_tmx
+    from kazlit.align import align_texts, to_tsv
 
     bitext = align_texts(kazakh_sentences, russian_sentences, "kk", "ru")
-    Path("book.tmx").write_bytes(to_tmx(bitext))
+    Path("book.tsv").write_bytes(to_tsv(bitext))
+
+Names are compared across scripts through :mod:`kazlit.translit`. TMX and the other
+translation-memory formats are written by :func:`kazlit.formats.aligned.write_bitext`;
+:func:`kazlit.tm.bitext.units_from_bitext` turns the beads into units for a TM.
 """
 
 from kazlit.align.aligner import (
@@ -18,7 +22,7 @@ from kazlit.align.aligner import (
     align_texts,
     explain,
 )
-from kazlit.align.export import to_beads, to_tmx, to_tsv
+from kazlit.align.export import to_beads, to_tsv
 from kazlit.align.scoring import Score, parse_beads, score
 
 __all__ = [
@@ -33,6 +37,5 @@ __all__ = [
     "parse_beads",
     "score",
     "to_beads",
-    "to_tmx",
     "to_tsv",
 ]

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kazlit.align._script import latin, name_stem, skeleton
+from kazlit.align._names import latin, name_stem, skeleton
 
 __all__ = ["Sentence", "glossary_features", "sentence", "stems"]
 

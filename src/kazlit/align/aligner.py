@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import logging
 import math
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import TypeAlias
 
 from kazlit import __version__
 from kazlit import lang as _lang
+from kazlit.align._checks import check_language as _check_script
+from kazlit.align._checks import warn_long as _warn_long
 from kazlit.align._dp import Costs, Model, search
 from kazlit.align._features import Sentence, glossary_features, sentence
 from kazlit.align._lexicon import learn
+from kazlit.align._names import SCHEME as NAMES_SCHEME
 from kazlit.align._subwords import subword_stems
 from kazlit.corpus import Bead, Bitext, Document, Segment, segment_document
 from kazlit.errors import AlignmentError
@@ -155,6 +157,8 @@ def align_texts(
     src_tag, tgt_tag = _lang.normalize(src_lang), _lang.normalize(tgt_lang)
     _check_script(src, src_tag, "source")
     _check_script(tgt, tgt_tag, "target")
+    _warn_long(src, "source")
+    _warn_long(tgt, "target")
     beads = align_sentences(src, tgt, settings=settings, glossary=glossary, progress=progress)
     return Bitext(
         src_tag,
@@ -187,6 +191,8 @@ def align_documents(
     _require_text([s.text for s in tgt_segs], "target")
     _check_script([s.text for s in src_segs], src.lang, "source")
     _check_script([s.text for s in tgt_segs], tgt.lang, "target")
+    _warn_long([s.text for s in src_segs], "source")
+    _warn_long([s.text for s in tgt_segs], "target")
     src_groups, tgt_groups = _paragraphs(src_segs), _paragraphs(tgt_segs)
     src_s, tgt_s = _sentences([s.text for s in src_segs], [s.text for s in tgt_segs], glossary)
     fewer, more = sorted((len(src_groups), len(tgt_groups)))
@@ -412,35 +418,6 @@ def _require_text(texts: Sequence[str], side: str) -> None:
         )
 
 
-_SCRIPT_OF = {"Cyrl": "CYRILLIC", "Latn": "LATIN", "Arab": "ARABIC", "Hans": "CJK"}
-
-
-def _check_script(texts: Sequence[str], tag: str, side: str) -> None:
-    """Raise when the letters of *texts* are mostly of another script than *tag*'s."""
-    want = _SCRIPT_OF.get(_lang.get(tag).script)
-    counts: dict[str, int] = {}
-    seen = 0
-    for text in texts:
-        for char in text[:20000]:
-            if not char.isalpha():
-                continue
-            name = unicodedata.name(char, "")
-            script = next((s for s in _SCRIPT_OF.values() if name.startswith(s)), "OTHER")
-            counts[script] = counts.get(script, 0) + 1
-            seen += 1
-        if seen > 20000:
-            break
-    if seen < 20 or want is None:
-        return
-    share = counts.get(want, 0) / seen
-    if share < 0.5:
-        found = max(counts, key=lambda s: counts[s]).lower()
-        raise AlignmentError(
-            f"the {side} text is mostly {found} letters, not {want.lower()} as {tag} is",
-            hint=f"check the file and the --{ {'source': 'src'}.get(side, 'tgt') }-lang option",
-        )
-
-
 def _provenance(
     settings: AlignSettings, glossary: Glossary, *, presegmented: bool
 ) -> dict[str, str]:
@@ -450,4 +427,5 @@ def _provenance(
         "settings": settings.signature(),
         "glossary_pairs": str(len(glossary)),
         "segmentation": "given" if presegmented else "kazlit.text.segment",
+        "names": f"kazlit.translit {NAMES_SCHEME}",
     }

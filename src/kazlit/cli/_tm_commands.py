@@ -16,3 +16,23 @@ TM_COMMANDS: dict[str, tuple[str, str, str]] = {
         "Copy a TM between SQLite and PostgreSQL.",
     ),
 }
+TM_COMMANDS["lookup"] = (
+    "kazlit.cli.tm_match",
+    "lookup_command",
+    "Find fuzzy matches of a segment.",
+)
+TM_COMMANDS["concordance"] = (
+    "kazlit.cli.tm_match",
+    "concordance_command",
+    "Find units containing a word or phrase.",
+)
+TM_COMMANDS["analyze"] = (
+    "kazlit.cli.tm_match",
+    "analyze_command",
+    "Count a document's TM matches per band (a quote).",
+)
+TM_COMMANDS["pretranslate"] = (
+    "kazlit.cli.tm_match",
+    "pretranslate_command",
+    "Fill a PO or XLIFF file's empty targets from the TM.",
+)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import click
 
@@ -13,13 +15,13 @@ from kazlit.align import (
     align_texts,
     explain,
     to_beads,
-    to_tmx,
     to_tsv,
 )
 from kazlit.cli._textio import read_text_input
 from kazlit.cli._ui import output_stream, progress
-from kazlit.corpus import Bitext, parse_document
-from kazlit.errors import ParseError
+from kazlit.corpus import Bitext, parse_document, parse_work_toml
+from kazlit.corpus.folder import WORK_FILE
+from kazlit.errors import AlignmentError, ParseError
 
 FORMATS = ("beads", "tsv", "tmx", "explain")
 
@@ -50,6 +52,27 @@ FORMATS = ("beads", "tsv", "tmx", "explain")
     is_flag=True,
     help="Learn the lexicon over sentencepiece pieces too (needs kazlit[spm]).",
 )
+@click.option(
+    "--tm",
+    "tm_path",
+    default=None,
+    help="Add the aligned pairs to this translation memory (a path or a store URL); "
+    "the aligned output is then written only with -o.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Leave out beads scoring less (for --format tmx and --tm).",
+)
+@click.option(
+    "--work",
+    "work_id",
+    default=None,
+    help="The work the pairs come from (TMX and --tm); default: the id in the "
+    f"{WORK_FILE} next to SRC, if there is one.",
+)
 @click.option("-o", "--output", default=None, help="Write here (atomically) instead of stdout.")
 @click.pass_context
 def align(
@@ -64,6 +87,9 @@ def align(
     fmt: str,
     no_realign: bool,
     subwords: bool,
+    tm_path: str | None,
+    min_score: float,
+    work_id: str | None,
     output: str | None,
 ) -> None:
     """Align SRC (a Kazakh text) with TGT (its translation).
@@ -71,9 +97,16 @@ def align(
     Without --presegmented each file holds paragraphs separated by blank lines
     (``# Title`` lines start chapters, as in a work's kk.md); they are split into
     sentences and aligned paragraph by paragraph, then sentence by sentence.
-    Python: kazlit.align.align_documents / align_texts.
+    With --tm the pairs scoring --min-score or more are added to a translation
+    memory; the counts go to stderr, and running again adds no duplicates.
+    Python: kazlit.align.align_documents / align_texts;
+    kazlit.formats.aligned.write_bitext; kazlit.tm.bitext.units_from_bitext.
     """
     src_tag, tgt_tag = lang.get(src_lang).tag, lang.get(tgt_lang).tag
+    for path in (src_path, tgt_path):
+        _check_file(path)
+    if work_id is None and (fmt == "tmx" or tm_path):
+        work_id = _work_next_to(src_path)
     settings = AlignSettings(realign=not no_realign, subwords=subwords)
     glossary = _read_glossary(glossary_path) if glossary_path else ()
     src_text, tgt_text = read_text_input(src_path), read_text_input(tgt_path)
@@ -98,12 +131,20 @@ def align(
                 glossary=glossary,
                 progress=report,
             )
+    if tm_path is not None:
+        _add_to_tm(tm_path, bitext, work=work_id, min_score=min_score, src=src_path)
+        if output is None:
+            return
     if fmt == "beads":
         data = to_beads(bitext)
     elif fmt == "tsv":
         data = to_tsv(bitext)
     elif fmt == "tmx":
-        data = to_tmx(bitext)
+        from kazlit.formats.aligned import write_bitext  # noqa: PLC0415 - lxml when asked
+
+        with output_stream(output) as out:
+            write_bitext(bitext, out, format="tmx", work=work_id, min_score=min_score)
+        return
     else:
         rows = [
             json.dumps(
@@ -143,3 +184,32 @@ def _read_glossary(path: str) -> list[tuple[str, str]]:
             )
         pairs.append((fields[0].strip(), fields[1].strip()))
     return pairs
+
+
+def _check_file(path: str) -> None:
+    if path != "-" and Path(path).is_dir():
+        hint = f"give a language file, e.g. {Path(path) / 'kk.md'}"
+        raise AlignmentError(f"{path}: is a folder, not a text file", hint=hint)
+
+
+def _work_next_to(src_path: str) -> str | None:
+    """The id in the work.toml beside *src_path* (a work folder's kk.md), if any."""
+    if src_path == "-":
+        return None
+    toml_path = Path(src_path).parent / WORK_FILE
+    if not toml_path.is_file():
+        return None
+    text = read_text_input(str(toml_path))
+    return parse_work_toml(text, path=str(toml_path)).id
+
+
+def _add_to_tm(
+    tm_path: str, bitext: Bitext, *, work: str | None, min_score: float, src: str
+) -> None:
+    from kazlit.tm.bitext import units_from_bitext  # noqa: PLC0415
+    from kazlit.tm.store import open_store  # noqa: PLC0415
+
+    units = units_from_bitext(bitext, work=work, min_score=min_score)
+    with open_store(tm_path) as store:
+        result = store.add_units(units, label=f"kazlit align {Path(src).name}")
+    sys.stderr.write(f"kazlit: {tm_path}: {result.summary()}\n")

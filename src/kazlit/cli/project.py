@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from kazlit.cli._ui import Progress, progress
+from kazlit.project import BuildResult, init_project, load_project
 from kazlit.project import build as run_build
-from kazlit.project import init_project, load_project
 from kazlit.project import status as project_status
 from kazlit.publish.report import StatusReport
 
@@ -116,14 +115,40 @@ def build(ctx: click.Context, project_dir: Path, as_json: bool) -> None:
         for problem in result.report.problems:
             if problem.severity == "error":
                 click.echo(f"error: {problem.where}: {problem.message}", err=True)
-        click.echo(f"report: {result.report_html}")
-        for edition in result.report.editions:
-            click.echo(f"book:   {edition.path}")
+        click.echo()
+        for line in _coverage_table(result.report):
+            click.echo(line)
+        click.echo()
+        _where_things_are(result)
         if not result.changed:
             click.echo("nothing changed since the last build")
     if not result.ok:
         click.echo("kazlit: build finished with problems (see above and the report)", err=True)
-        sys.exit(EXIT_BUILD_PROBLEMS)
+        ctx.exit(EXIT_BUILD_PROBLEMS)
+
+
+def _where_things_are(result: BuildResult) -> None:
+    """The closing lines of a build: where the books, the TM and the report are."""
+    editions = result.report.editions
+    valid = sum(1 for e in editions if e.valid)
+    unchecked = sum(1 for e in editions if e.valid is None)
+    config_out = result.output
+    if editions:
+        folder = Path(editions[0].path).parent
+        note = f"{valid} valid by EPUBCheck"
+        if unchecked:
+            note += f", {unchecked} not checked"
+        if len(editions) - valid - unchecked:
+            note += f", {len(editions) - valid - unchecked} INVALID"
+        click.echo(f"books:  {len(editions)} EPUB files in {folder}/ ({note})")
+        for edition in editions:
+            if edition.valid is False:
+                click.echo(f"        invalid: {edition.path}")
+    if config_out is not None and (config_out / "onix.xml").is_file():
+        click.echo(f"onix:   {config_out / 'onix.xml'}")
+    if result.tm is not None:
+        click.echo(f"tm:     {result.tm}")
+    click.echo(f"report: {result.report_html}")
 
 
 def _coverage_table(report: StatusReport) -> list[str]:

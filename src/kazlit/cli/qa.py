@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from kazlit.cli._termio import load_termbase
 from kazlit.cli._ui import output_stream, progress
 from kazlit.formats._qa_units import guess_format, read_units
+from kazlit.formats.termfile import load_termbase
 from kazlit.qa import QAUnit, iter_checks, run_checks
 from kazlit.qa.report import render_html, render_json, render_text
 

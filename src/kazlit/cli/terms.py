@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from kazlit.cli._termio import TERMBASE_FORMATS, guess_format, load_termbase, save_termbase
 from kazlit.cli._ui import output_stream
+from kazlit.formats.termfile import TERMBASE_FORMATS, guess_format, load_termbase, save_termbase
 from kazlit.terms.recognize import Recognizer
 
 

@@ -6,7 +6,12 @@ then one column per language tag (``kk``, ``kk-Latn``, ``ru``, ``en``, ``zh``, `
 `` | ``. The columns ``subject``, ``pos``, ``definition``, ``source`` and ``note`` have
 their TBX meaning; any other column is kept as a typed note and written back. A
 note may name forbidden terms, ``forbidden(ru): мягкая мощь | …``: they join the
-concept as forbidden terms of that language (which must have a column). Tabs,
+concept as forbidden terms of that language (which must have a column). A note may
+also give homonym contexts, ``homonym(kk): күй келтір | # наурыз``: phrases in which
+the language's terms mean something else (see
+:attr:`kazlit.terms.model.Term.homonyms`), and extra word forms the recogniser should
+accept, ``form(ru): алматинский`` (:attr:`kazlit.terms.model.Term.forms`); both are
+kept on the first term of the language. Tabs,
 newlines and backslashes inside a cell are written ``\\t``, ``\\n``, ``\\\\``.
 
 **OmegaT glossaries** (``source<TAB>target[<TAB>comment]``, ``#`` comments) carry no
@@ -22,9 +27,25 @@ from collections.abc import Iterator
 from typing import IO
 
 from kazlit.errors import ParseError, SerializationError, TermbaseError
-from kazlit.terms.model import Concept, Field, LangSet, Term, Termbase, lang_key
+from kazlit.terms.model import (
+    FORM_TYPE,
+    HOMONYM_TYPE,
+    Concept,
+    Field,
+    LangSet,
+    Term,
+    Termbase,
+    lang_key,
+)
 
-__all__ = ["FIELD_COLUMNS", "forbidden_clauses", "read", "read_omegat", "write"]
+__all__ = [
+    "FIELD_COLUMNS",
+    "forbidden_clauses",
+    "homonym_clauses",
+    "read",
+    "read_omegat",
+    "write",
+]
 
 _FORMAT = "tsv"
 #: Columns with a fixed meaning: column → (level, element, type).
@@ -35,9 +56,19 @@ FIELD_COLUMNS: dict[str, tuple[str, str | None]] = {
     "note": ("note", None),
 }
 _TERM_SEP = " | "
-_TSV_TERM_NOTES = {"partOfSpeech", "administrativeStatus", "normativeAuthorization"}
+_TSV_TERM_NOTES = {
+    "partOfSpeech",
+    "administrativeStatus",
+    "normativeAuthorization",
+    HOMONYM_TYPE,
+    FORM_TYPE,
+}
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _FORBIDDEN_RE = re.compile(r"forbidden\(([^)]*)\)\s*:\s*")
+_HOMONYM_RE = re.compile(r"homonym\(([^)]*)\)\s*:\s*")
+_FORM_RE = re.compile(r"(?<![\w-])form\(([^)]*)\)\s*:\s*")
+# Term notes a note clause holds: type → (clause name, pattern).
+_CLAUSE_NOTES = {HOMONYM_TYPE: ("homonym", _HOMONYM_RE), FORM_TYPE: ("form", _FORM_RE)}
 _NOTE_TYPE_PREFIX = "x-column-"
 
 
@@ -167,8 +198,18 @@ def forbidden_clauses(note: str) -> list[tuple[str, list[str]]]:
     not part of it: ``forbidden(en): Alma-Ata (for the modern city; …).`` forbids
     ``Alma-Ata``.
     """
+    return _clauses(note, _FORBIDDEN_RE)
+
+
+def homonym_clauses(note: str) -> list[tuple[str, list[str]]]:
+    """``(language tag, phrases)`` of every ``homonym(<tag>): a | b`` clause in a
+    note (the same syntax as :func:`forbidden_clauses`)."""
+    return _clauses(note, _HOMONYM_RE)
+
+
+def _clauses(note: str, opener: re.Pattern[str]) -> list[tuple[str, list[str]]]:
     clauses: list[tuple[str, list[str]]] = []
-    for match in _FORBIDDEN_RE.finditer(note):
+    for match in opener.finditer(note):
         depth = 0
         end = len(note)
         for index in range(match.end(), len(note)):
@@ -189,7 +230,7 @@ def forbidden_clauses(note: str) -> list[tuple[str, list[str]]]:
     return clauses
 
 
-def _row(  # noqa: PLR0917
+def _row(  # noqa: PLR0912, PLR0917 - one branch per kind of column
     concept_id: str,
     kinds: list[tuple[str, str]],
     cells: list[str],
@@ -201,6 +242,7 @@ def _row(  # noqa: PLR0917
     pos: str | None = None
     terms: dict[str, list[Term]] = {}
     forbidden: dict[str, list[str]] = {}
+    clause_notes: dict[str, list[tuple[str, str]]] = {}
     for (kind, name), raw in zip(kinds, cells, strict=True):
         value = _unescape(raw.strip())
         if not value:
@@ -219,6 +261,17 @@ def _row(  # noqa: PLR0917
                             hint=f"declared languages: {', '.join(by_key.values())}",
                         )
                     forbidden.setdefault(by_key[lang_key(tag)], []).extend(listed)
+                for type_, (clause, opener) in _CLAUSE_NOTES.items():
+                    for tag, listed in _clauses(value, opener):
+                        if lang_key(tag) not in by_key:
+                            raise TermbaseError(
+                                f"{_where(path)}:{number}: concept {concept_id!r} gives a "
+                                f"{clause} in {tag!r}, a language with no column",
+                                hint=f"declared languages: {', '.join(by_key.values())}",
+                            )
+                        clause_notes.setdefault(by_key[lang_key(tag)], []).extend(
+                            (type_, text) for text in listed
+                        )
         elif kind == "extra":
             fields.append(Field("note", _NOTE_TYPE_PREFIX + name, value))
         else:
@@ -231,6 +284,10 @@ def _row(  # noqa: PLR0917
             for index, term in enumerate(terms.get(tag, []))
         ]
         items += [Term.make(text, status="forbidden", pos=pos) for text in forbidden.get(tag, [])]
+        if items and clause_notes.get(tag):
+            first = items[0]
+            extra = tuple(Field("termNote", type_, text) for type_, text in clause_notes[tag])
+            items[0] = Term(first.text, (*first.fields, *extra), first.attrs)
         if items:
             langsets.append(LangSet(tag, tuple(items)))
     return Concept(concept_id, tuple(langsets), tuple(fields))
@@ -395,6 +452,22 @@ def _cells(  # noqa: PLR0912, PLR0915 - one branch per kind of content
         if missing:
             clause = f"forbidden({column}): {_TERM_SEP.join(missing)}"
             note = f"{note}; {clause}" if note else clause
+        for type_, (clause, opener) in _CLAUSE_NOTES.items():
+            given = {
+                t
+                for tag, texts in _clauses(note, opener)
+                if lang_key(tag) == langset.key
+                for t in texts
+            }
+            texts = [
+                f.text
+                for term in langset.terms
+                for f in term.fields
+                if f.element == "termNote" and f.type == type_ and f.text not in given
+            ]
+            if texts:
+                added = f"{clause}({column}): {_TERM_SEP.join(dict.fromkeys(texts))}"
+                note = f"{note}; {added}" if note else added
     if note:
         cells["note"] = note
     if len(poses) > 1:

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 #: Analysis bands, best first (as the translation-memory analysis reports them).
-BANDS = ("101", "100", "95-99", "85-94", "75-84", "50-74", "no-match")
+BANDS = ("101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match")
 SEVERITIES = ("error", "warning", "info")
 
 State = Literal["original", "complete", "partial", "missing"]
@@ -258,15 +258,24 @@ def report_to_html(report: StatusReport) -> str:
         if gap_rows
         else "<p>None: every work is translated into every target language.</p>"
     )
-    align_rows = [
-        [e(c.work_id), e(c.lang), f"{c.alignment_confidence:.2f}"]
-        for c in report.cells
-        if c.alignment_confidence is not None
+    aligned_langs = [
+        tag
+        for tag in report.languages
+        if any(c.lang == tag and c.alignment_confidence is not None for c in report.cells)
     ]
-    if align_rows:
+    if aligned_langs:
+        align_rows = []
+        for work in report.works:
+            row = [e(work.id)]
+            for tag in aligned_langs:
+                cell = report.cell(work.id, tag)
+                confidence = cell.alignment_confidence if cell else None
+                row.append("—" if confidence is None else f"{confidence:.2f}")
+            align_rows.append(row)
         sections += [
             "<h2>Alignment confidence</h2>",
-            _table(["work", "language", "mean"], align_rows),
+            "<p>Mean score of the aligned sentence pairs (0–1), per work and language.</p>",
+            _table(["work", *aligned_langs], align_rows),
         ]
     sections += [
         "<h2>QA findings</h2>",

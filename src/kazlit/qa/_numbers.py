@@ -115,6 +115,31 @@ _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 _ZH_DIGITS.update({"九": 9, "十": 10})
 
 
+# Month names, January to December, as stems (a word starting with the stem is the
+# month): kk and ru are inflected for case. CLDR gregorian months, wide format.
+_MONTHS = (
+    "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+    "январ феврал март апрел ма[йяеюё] июн июл август сентябр октябр ноябр декабр",
+    "january february march april may june july august september october november december",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+)
+_INFLECTED_MONTHS = {0, 1}  # kk, ru: a stem and any ending
+
+
+def _month_pattern() -> re.Pattern[str]:
+    parts = []
+    for row, line in enumerate(_MONTHS):
+        tail = r"\w*" if row in _INFLECTED_MONTHS else ""
+        for number, stem in enumerate(line.split(), start=1):
+            parts.append(f"(?P<m{number}_{row}>(?:{stem}){tail})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+_MONTH_RE = _month_pattern()
+
+
 def _roman(text: str) -> int | None:
     text = text.replace("Х", "X")
     if not _ROMAN_VALID.match(text):
@@ -142,4 +167,7 @@ def optional_numbers(text: str) -> Counter[Decimal]:
     for ch in text:
         if ch in _ZH_DIGITS:
             found[Decimal(_ZH_DIGITS[ch])] += 1
+    for match in _MONTH_RE.finditer(text):
+        name = match.lastgroup or ""
+        found[Decimal(int(name[1:].split("_")[0]))] += 1
     return found

@@ -126,7 +126,11 @@ def _quotes(unit: QAUnit, text: str, code: str) -> Iterator[Finding]:
                 Span(match.start(), match.end()),
             )
     for opening, closing in (("«", "»"), ("「", "」")):
-        if text.count(opening) != text.count(closing):
+        balance = text.count(opening) - text.count(closing)
+        # A quotation that runs over several sentences opens in one unit and
+        # closes in another: unbalanced the same way as the source, it is fine.
+        source_balance = unit.source.count(opening) - unit.source.count(closing)
+        if balance and balance != source_balance:
             yield CHECKS["punctuation"].finding(
                 unit,
                 f"unbalanced {opening} {closing} ({text.count(opening)} vs {text.count(closing)})",

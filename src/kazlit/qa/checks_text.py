@@ -126,6 +126,11 @@ def check_numbers(unit: QAUnit, ctx: QAContext) -> Iterator[Finding]:
     src_optional = optional_numbers(_masked(unit.source))
     tgt_optional = optional_numbers(_masked(unit.target))
     for value, count in src_count.items():
+        if value == 1 and _code(unit.tgt_lang) == "ar":
+            # Arabic says "one hour" with the singular noun alone (ساعة); the
+            # numeral واحد follows only for emphasis — K. C. Ryding, A Reference
+            # Grammar of Modern Standard Arabic (2005), the numerals one and two.
+            continue
         if tgt_count[value] + tgt_optional[value] < count:
             spans = [Span(s, e, "source") for v, s, e in source if v == value]
             yield CHECKS["numbers"].finding(

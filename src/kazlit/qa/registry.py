@@ -12,6 +12,7 @@ ways). Each is registered under a name with a default severity::
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -43,9 +44,29 @@ class QAContext:
             return []
         recognizer = self._recognizers.get(lang)
         if recognizer is None:
-            recognizer = Recognizer(self.termbase, lang, overlapping=True)
+            recognizer = _recognizer(self.termbase, lang)
             self._recognizers[lang] = recognizer
         return recognizer.find(text)
+
+
+# Recognisers shared by the runs over one termbase (a project checks every
+# translation of every work with the same one; the Kazakh index takes a while to
+# build). A termbase is immutable; it is kept here so that its id stays its own.
+_SHARED: OrderedDict[tuple[int, str], tuple[Termbase, Recognizer]] = OrderedDict()
+_SHARED_MAX = 16
+
+
+def _recognizer(termbase: Termbase, lang: str) -> Recognizer:
+    key = (id(termbase), lang)
+    found = _SHARED.get(key)
+    if found is not None and found[0] is termbase:
+        _SHARED.move_to_end(key)
+        return found[1]
+    recognizer = Recognizer(termbase, lang, overlapping=True)
+    _SHARED[key] = (termbase, recognizer)
+    while len(_SHARED) > _SHARED_MAX:
+        _SHARED.popitem(last=False)
+    return recognizer
 
 
 UnitFn = Callable[[QAUnit, QAContext], Iterable[Finding]]

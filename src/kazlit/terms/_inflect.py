@@ -20,7 +20,13 @@ Sources of the endings:
 * Arabic: the article ال, the prepositions ب ك ل (ل + ال → لل) and the
   conjunctions و ف written attached to the next word — W. Wright, *A Grammar of
   the Arabic Language*, 3rd ed., I § 345 ff.; checked with Wikipedia, "Arabic
-  grammar".
+  grammar". After them, a word may carry a pronoun suffix (ـه ـها ـهم ـنا …, with
+  ة written ت before it), the feminine ending ة (also of the nisba adjective ـيّ,
+  feminine ـيّة: كازاخي, كازاخية), the sound plurals ـات, ـون/ـين, and the
+  accusative nunation written ـًا — K. C. Ryding, *A Reference Grammar of Modern
+  Standard Arabic*, Cambridge 2005 (noun inflection: gender, number, the relative
+  adjective; the suffix pronouns); W. Wright, *op. cit.*, I (the relative
+  adjective, nunation).
 * English: the regular plural and possessive 's.
 """
 
@@ -29,7 +35,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-__all__ = ["arabic_keys", "english_key", "french_key", "key_function", "russian_key", "spanish_key"]
+__all__ = [
+    "arabic_keys",
+    "english_key",
+    "french_key",
+    "key_function",
+    "russian_key",
+    "russian_keys",
+    "spanish_key",
+]
 
 # Longest first, so that -ами is tried before -и.
 _RU_ENDINGS = sorted(
@@ -68,9 +82,36 @@ def russian_key(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
             word = word[: -len(ending)]
             break
+    return _ru_fleeting(word)
+
+
+def _ru_fleeting(word: str) -> str:
     if len(word) >= 3 and word.endswith(_RU_FLEETING) and word[-3] not in _RU_VOWELS:
-        word = word[:-2] + word[-1]
+        return word[:-2] + word[-1]
     return word
+
+
+_RU_MIN_ALT_STEM = 3
+
+
+def russian_keys(word: str) -> tuple[str, ...]:
+    """Every stem a Russian word form may have: the longest ending off (as
+    :func:`russian_key`), and also each shorter ending off or none.
+
+    Taking the longest ending alone splits some words wrongly: *музей* loses -ей
+    (a plural genitive ending, as in *лошадей*) while *музея* loses -я; *стих*
+    loses -их, *Абая* loses -ая (an adjective ending). A term word and a word of
+    the text meet when they share one of these stems; the shorter alternatives
+    need a stem of at least three letters.
+    """
+    word = word.lower().replace("ё", "е")
+    keys = [russian_key(word)]
+    keys.extend(
+        _ru_fleeting(word[: len(word) - len(ending)])
+        for ending in ("", *_RU_ENDINGS)
+        if word.endswith(ending) and len(word) - len(ending) >= _RU_MIN_ALT_STEM
+    )
+    return tuple(dict.fromkeys(keys))
 
 
 def french_key(word: str) -> str:
@@ -134,8 +175,44 @@ def arabic_normalize(word: str) -> str:
     return word.translate(_AR_DROP).translate(_AR_ALEF)
 
 
+# Pronoun suffixes attached to a noun ("its", "their", "our" …), longest first; the
+# one-letter ي and ك are left out: too many stems end in them (كوي, بنك).
+_AR_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه")
+_AR_MIN_STEM = 3
+_AR_TANWIN_ALIF = ("\u064b\u0627", "\u0627\u064b")
+
+
+def _arabic_endings(core: str) -> list[str]:
+    """*core* and what it may be without a pronoun suffix, the feminine ة, the
+    sound plural ات, or the plural of a nisba adjective (ـيون, ـيين)."""
+    stems = [core]
+    for suffix in _AR_PRONOUNS:
+        if core.endswith(suffix) and len(core) - len(suffix) >= _AR_MIN_STEM:
+            bare = core[: -len(suffix)]
+            stems.append(bare)
+            if bare.endswith("ت"):
+                # ة is written ت before a suffix: أسطورته = أسطورة + ه.
+                stems.append(bare[:-1] + "ة")
+            break
+    found = list(stems)
+    for stem in stems:
+        if stem.endswith("ة") and len(stem) - 1 >= _AR_MIN_STEM:
+            found.append(stem[:-1])
+        elif stem.endswith("ات") and len(stem) - 2 >= _AR_MIN_STEM:
+            found.extend((stem[:-2], stem[:-2] + "ة"))
+        elif stem.endswith(("يون", "يين")) and len(stem) - 2 >= _AR_MIN_STEM:
+            found.append(stem[:-2])
+    return found
+
+
 def arabic_keys(word: str) -> list[str]:
-    """The word and its cores without attached و ف, ب ك ل and the article ال."""
+    """The word and its cores without attached و ف, ب ك ل and the article ال, each
+    also without a pronoun suffix, the feminine or plural ending (a term is listed
+    in the masculine singular: مصمم matches مصممة, كازاخي matches الكازاخية,
+    كوي matches الكويات and كوياته)."""
+    if word.endswith(_AR_TANWIN_ALIF):
+        # The accusative nunation -an is written with an alif: كتابًا = كتاب + ـًا.
+        word = word[:-2]
     word = arabic_normalize(word)
     keys = [word]
     for conj in ("", "و", "ف"):
@@ -153,7 +230,7 @@ def arabic_keys(word: str) -> list[str]:
             if prep == "ل" and rest.startswith("ل") and len(rest) - 1 >= _AR_MIN_CORE:
                 # ل + ال is written لل: للثقافة = ل + الثقافة.
                 keys.append(rest[1:])
-    return list(dict.fromkeys(keys))
+    return list(dict.fromkeys(stem for key in keys for stem in _arabic_endings(key)))
 
 
 def arabic_key(word: str) -> str:

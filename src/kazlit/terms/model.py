@@ -34,6 +34,8 @@ from kazlit import lang as _lang
 from kazlit.errors import LanguageError, TermbaseError
 
 __all__ = [
+    "FORM_TYPE",
+    "HOMONYM_TYPE",
     "STATUSES",
     "Concept",
     "Field",
@@ -75,6 +77,9 @@ _STATUS_OUT = {
 }
 #: The field type kazlit uses for extra word forms of a term.
 FORM_TYPE = "x-kazlit-form"
+#: The field type kazlit uses for a homonym context of a term: a phrase in which the
+#: term's words mean something else (``күй келтір`` "tune", ``# наурыз`` "… March").
+HOMONYM_TYPE = "x-kazlit-homonym"
 
 
 def _nfc(text: str) -> str:
@@ -227,6 +232,15 @@ class Term(_Described):
     def forms(self) -> tuple[str, ...]:
         """Extra word forms the recogniser accepts (irregular inflections)."""
         return tuple(_all(self.fields, "termNote", FORM_TYPE))
+
+    @property
+    def homonyms(self) -> tuple[str, ...]:
+        """Homonym contexts: phrases in which the term's words are not the term.
+
+        Each word of a phrase matches a word of the text that starts with it
+        (``күй келтір`` matches *күйін келтірді*); ``#`` matches a number.
+        """
+        return tuple(_all(self.fields, "termNote", HOMONYM_TYPE))
 
     def with_status(self, status: Status) -> Term:
         """A copy with its status set (replacing any stated one)."""

@@ -7,9 +7,15 @@
 * **Russian, French, Spanish**: every word of a term may be inflected for case,
   number and gender (nouns and adjectives).
 * **Arabic**: the article and attached conjunctions and prepositions are ignored
-  (``والثقافة``, ``للثقافة``).
+  (``والثقافة``, ``للثقافة``), and so are pronoun suffixes, the feminine and the
+  sound plural endings (``أسطورته``, ``الكازاخية``, ``الكويات``).
 * **Chinese**: substring search.
 * Other languages (English …): case-insensitive, regular plurals.
+
+A proper noun written with a capital (part of speech ``properNoun``) matches only
+capitalised text, and a match inside one of its term's homonym contexts
+(:attr:`~kazlit.terms.model.Term.homonyms`: *күй келтір* "to tune", not the kui) is
+dropped.
 
 The index is built once per termbase and language; lookups are one dictionary
 access per token::
@@ -63,6 +69,28 @@ class _Entry:
     concept_id: str
     term: Term
     lang: str
+    # A proper noun written with a capital matches only a capitalised word: the
+    # project "Туған жер" is not the phrase "туған жер" (native land).
+    cased: bool = False
+
+
+def _cased(term: Term, text: str) -> bool:
+    return term.pos == "properNoun" and text[:1].isupper()
+
+
+def _homonym_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for a concept's homonym contexts: each word matches a word that
+    starts with it, ``#`` a number."""
+    alternatives = []
+    for phrase in phrases:
+        words = unicodedata.normalize("NFC", phrase).split()
+        if not words:
+            continue
+        parts = [r"\d+(?:[.,]\d+)*" if w == "#" else re.escape(w) + r"\w*" for w in words]
+        alternatives.append(r"(?<!\w)" + r"[\s\u00a0\u202f\-]+".join(parts) + r"(?!\w)")
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 class _Node:
@@ -83,6 +111,30 @@ def _kk_fold(token: str) -> str:
 
 def _is_latin(text: str) -> bool:
     return any("a" <= ch.lower() <= "z" or ch in "äğıñöşūüç" for ch in text.lower())
+
+
+def _kk_izafet_forms(word: str, script: str) -> frozenset[str]:
+    """The forms of a compound's head that already carries the 3rd-person
+    possessive (*бесік жыры* "lullaby": *бесік жырын*, *бесік жырының*).
+
+    The possessive stays when the compound is declined [QTG: тәуелдік жалғау, the
+    ілік септік compound], so the head's forms are those of its stem with the
+    3rd-person possessive and any case, singular or plural.
+    """
+    sc: kazakh_morph.Script = "Latn" if script == "Latn" else "Cyrl"
+    folded = kazakh_morph.fold(word, sc)
+    for cut in (2, 1):
+        stem = folded[:-cut]
+        if len(stem) < 2:
+            continue
+        forms = kazakh_morph.paradigm(stem, script=sc)
+        if any(r.possessive == "3" and not r.plural for r in forms.get(folded, ())):
+            return frozenset(
+                form
+                for form, readings in forms.items()
+                if any(r.possessive == "3" for r in readings)
+            )
+    return frozenset()
 
 
 class Recognizer:
@@ -110,6 +162,10 @@ class Recognizer:
         elif self.code == "ar":
             self._token_keys = _inflect.arabic_keys
             word_keys = self._plain_word_keys
+        elif self.code == "ru":
+            self._key = _inflect.russian_key
+            self._token_keys = _inflect.russian_keys
+            word_keys = self._plain_word_keys
         else:
             self._key = _inflect.key_function(self.code)
             self._token_keys = lambda token: (self._key(token),)
@@ -117,6 +173,15 @@ class Recognizer:
         # Terms in their own spelling first, so that a match reports the term
         # written in the text's script when the termbase has one.
         terms = list(self._terms(termbase))
+        homonyms: dict[str, list[str]] = {}
+        for concept_id, term, _ in terms:
+            if term.homonyms:
+                homonyms.setdefault(concept_id, []).extend(term.homonyms)
+        self._homonyms = {
+            concept_id: pattern
+            for concept_id, phrases in homonyms.items()
+            if (pattern := _homonym_pattern(phrases)) is not None
+        }
         for concept_id, term, term_lang in terms:
             self._add(concept_id, term, term_lang, word_keys, transliterated=False)
         if self.code == "kk":
@@ -153,6 +218,8 @@ class Recognizer:
         del last, script
         if self.code == "ar":
             return frozenset({_inflect.arabic_key(word)})
+        if self.code == "ru":
+            return frozenset(_inflect.russian_keys(word))
         return frozenset({next(iter(self._token_keys(word)))})
 
     def _add(
@@ -170,6 +237,7 @@ class Recognizer:
             for form in term.forms:
                 self._zh.append((form, _Entry(concept_id, term, term_lang)))
             return
+        cased = _cased(term, text)
         script = "Latn" if _is_latin(text) else "Cyrl"
         if transliterated:
             if script == "Latn":
@@ -183,18 +251,30 @@ class Recognizer:
             keys = [
                 word_keys(word, index == len(words) - 1, script) for index, word in enumerate(words)
             ]
+            if self.code == "kk" and len(words) > 1:
+                keys[-1] = keys[-1] | _kk_izafet_forms(words[-1], script)
+            entry = _Entry(concept_id, term, term_lang, cased)
+            self._insert(keys, entry)
             if term.forms and len(words) == 1:
-                extra = {next(iter(self._token_keys(form))) for form in term.forms}
-                if self.code == "ar":
-                    extra = {_inflect.arabic_key(form) for form in term.forms}
-                keys[-1] = keys[-1] | extra
-            entry = _Entry(concept_id, term, term_lang)
-            nodes = [self._root]
-            for keyset in keys:
-                nodes = [node.children.setdefault(key, _Node()) for node in nodes for key in keyset]
-            for node in nodes:
-                if entry not in node.entries:
-                    node.entries.append(entry)
+                for form in term.forms:
+                    # A form is cased by its own spelling: a lower-case derived
+                    # adjective (алматинский) of a capitalised name (Алматы).
+                    key = (
+                        _inflect.arabic_key(form)
+                        if self.code == "ar"
+                        else next(iter(self._token_keys(form)))
+                    )
+                    self._insert(
+                        [frozenset({key})], _Entry(concept_id, term, term_lang, _cased(term, form))
+                    )
+
+    def _insert(self, keys: list[frozenset[str]], entry: _Entry) -> None:
+        nodes = [self._root]
+        for keyset in keys:
+            nodes = [node.children.setdefault(key, _Node()) for node in nodes for key in keyset]
+        for node in nodes:
+            if entry not in node.entries:
+                node.entries.append(entry)
 
     # ------------------------------------------------------------ finding
     def find(self, text: str) -> list[TermMatch]:
@@ -205,6 +285,8 @@ class Recognizer:
             matches.sort(key=lambda m: (m.start, m.start - m.end))
         else:
             matches = self._find_words(text)
+        if self._homonyms:
+            matches = self._drop_homonyms(text, matches)
         if self.overlapping:
             return matches
         kept: list[TermMatch] = []
@@ -222,6 +304,19 @@ class Recognizer:
             if match.end > best_end:
                 best_start, best_end = match.start, match.end
         return kept
+
+    def _drop_homonyms(self, text: str, matches: list[TermMatch]) -> list[TermMatch]:
+        """Drop the matches that lie in a homonym context of their concept."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for concept_id in {m.concept_id for m in matches}:
+            pattern = self._homonyms.get(concept_id)
+            if pattern is not None:
+                spans[concept_id] = [(h.start(), h.end()) for h in pattern.finditer(text)]
+        return [
+            m
+            for m in matches
+            if not any(s <= m.start and m.end <= e for s, e in spans.get(m.concept_id, ()))
+        ]
 
     def _find_zh(self, text: str) -> list[TermMatch]:
         if self._zh_re is None:
@@ -245,7 +340,7 @@ class Recognizer:
                     [(k,) for _, _, k in spans],
                 )
         tokens = list(_WORD.finditer(text))
-        if self.code == "ar":
+        if self.code in {"ar", "ru"}:
             keys = [tuple(self._token_keys(t.group())) for t in tokens]
         else:
             key = self._key
@@ -287,6 +382,8 @@ class Recognizer:
                 # both scripts) is reported once, with the first entry.
                 for hit, end in reversed(here):
                     for entry in hit.entries:
+                        if entry.cased and not text[start].isupper():
+                            continue
                         mark = (entry.concept_id, start, end)
                         if mark not in seen:
                             seen.add(mark)

@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from kazlit import lang as _lang
 
@@ -48,6 +49,7 @@ QUOTE_LIMIT = 300
 
 _CLOSERS = "»”’\"')]}」』）】›"
 _PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]", "{": "}", "「": "」", "『": "』", "（": "）"}
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 _OPENERS_SKIP = "«“‘\"'([{「『（‹¿¡—–-― \u00a0\u202f"
 _CASED_END = re.compile(
     r"(?:[.!?…؟]+|\.\.\.)(?:[\s\u00a0\u202f]?[" + re.escape(_CLOSERS) + r"])*(?=\s)"
@@ -217,8 +219,13 @@ def _abbreviation_holds(before: str, abbrevs: Abbreviations, nxt: str, cased: bo
 
 
 def _next_start(text: str, end: int) -> str | None:
-    """The first letter or digit after *end*, skipping openers and dashes."""
-    for char in text[end:]:
+    """The first letter or digit after *end*, skipping openers and dashes.
+
+    Indexes instead of slicing ``text[end:]``, which copied the rest of the paragraph
+    at every sentence end and made one huge paragraph quadratic.
+    """
+    for index in range(end, len(text)):
+        char = text[index]
         if char.isspace() or char in _OPENERS_SKIP:
             continue
         return char
@@ -229,7 +236,8 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     """Balanced brackets and short quotations: ``(start, end)`` of each."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for index, char in enumerate(text):
+    for found in _BRACKET.finditer(text):  # only brackets matter: skip the rest in C
+        index, char = found.start(), found.group()
         if char in _PAIRS:
             stack.append((char, index))
         elif stack and char == _PAIRS[stack[-1][0]]:
@@ -258,9 +266,7 @@ def _reach(spans: list[tuple[int, int]], size: int) -> list[int]:
     reach = [-1] * (size + 2)
     for open_, close in spans:
         reach[open_ + 1] = max(reach[open_ + 1], close)
-    for index in range(1, len(reach)):
-        reach[index] = max(reach[index], reach[index - 1])
-    return reach
+    return list(accumulate(reach, max))
 
 
 def _cut(text: str, cuts: list[int]) -> list[str]:

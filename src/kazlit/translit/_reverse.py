@@ -197,6 +197,17 @@ def _latin_rules(scheme: str) -> tuple[re.Pattern[str], dict[str, tuple[tuple[st
                     rules[form] = (merged, case)
                 else:
                     rules.setdefault(form, (cyrillic, case))
+    # 2018: "I" is the capital of both ı and i, so a capital spelling that starts
+    # with it ("Ia", "IA", "Iý") is also і followed by the rest, read letter by
+    # letter: add those readings, so that the ambiguity report names them.
+    for form, (cyrillic, case) in list(rules.items()):
+        head, rest = form[:1], form[1:]
+        if case == "lower" or not rest or head not in rules or rest not in rules:
+            continue
+        head_readings = rules[head][0]
+        if len(head_readings) > 1 and "і" in head_readings:
+            extra = tuple(h + r for h in head_readings for r in rules[rest][0])
+            rules[form] = (tuple(dict.fromkeys(cyrillic + extra)), case)
     keys = sorted(rules, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(k) for k in keys))
     return pattern, rules

@@ -1,4 +1,4 @@
-"""Opening termbase files for the commands (paths are opened here, not in codecs)."""
+"""Termbase files by path: the format guessed from the extension, read and written."""
 
 from __future__ import annotations
 

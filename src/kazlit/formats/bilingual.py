@@ -1,0 +1,447 @@
+"""PO and XLIFF files to translate: their entries, and their targets filled in.
+
+Where the TM codecs (:mod:`kazlit.formats.po`, :mod:`kazlit.formats.xliff`) read
+the *translated* units of a file into a memory, this module reads every entry of a
+file a translator is working on — translated or not — as
+:class:`~kazlit.tm.pretranslate.Entry` records, and writes the file back with
+targets filled by pretranslation, everything else as it was::
+
+    from kazlit.formats.bilingual import BilingualFile
+
+    with open("book.po", "rb") as fh:
+        doc = BilingualFile.read(fh, path="book.po", src_lang="kk", tgt_lang="ru")
+    report = memory.pretranslate(doc.entries, "kk", "ru", threshold=75, contexts=doc.contexts)
+    doc.fill(report)
+    with open("book.ru.po", "wb") as out:
+        doc.write(out)
+
+Filled targets are plain text (the memory's plain target). A fuzzy fill (score
+under 100) is marked for review: the PO flag ``fuzzy``; in XLIFF 1.2
+``state="needs-review-translation"`` with ``state-qualifier="fuzzy-match"``; in
+XLIFF 2.0 ``state="initial"`` with ``subState="kazlit:needs-review"`` (2.0 has no
+review state of its own). Exact and in-context fills are ``translated``. PO plural
+entries and XLIFF units marked ``translate="no"`` are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import IO, Any, Literal
+
+from lxml import etree
+
+from kazlit._version import __version__
+from kazlit.errors import FormatError, LanguageError, ParseError
+from kazlit.tm.model import lang_key
+from kazlit.tm.pretranslate import Entry, PretranslationReport
+
+__all__ = ["BilingualFile", "Kind", "detect_kind"]
+
+Kind = Literal["po", "xliff"]
+_PO_SUFFIXES = (".po", ".pot")
+_XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".sdlxliff")
+_NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_PO_LINE = re.compile(r"\(line (\d+)\)")
+# Inline elements whose content is translatable text (the rest stand for code).
+_TEXT_INLINES = frozenset({"g", "mrk", "pc"})
+
+
+def detect_kind(path: str | os.PathLike[str]) -> Kind | None:
+    """``"po"`` or ``"xliff"`` from a file name, else None."""
+    name = os.fspath(path).lower()
+    if name.endswith(_PO_SUFFIXES):
+        return "po"
+    if name.endswith(_XLIFF_SUFFIXES):
+        return "xliff"
+    return None
+
+
+@dataclass(slots=True)
+class _Slot:
+    """Where an entry lives in the parsed file."""
+
+    node: Any  # a polib entry or an lxml element (never leaves this module)
+    plural: bool = False
+
+
+class BilingualFile:
+    """A PO or XLIFF (1.x or 2.0) file held in memory, with its entries in order."""
+
+    def __init__(
+        self,
+        kind: Kind,
+        path: str | None,
+        *,
+        src_lang: str | None,
+        tgt_lang: str | None,
+        entries: list[Entry],
+        slots: list[_Slot],
+        document: Any,
+        version2: bool = False,
+        encoding: str = "utf-8",
+    ) -> None:
+        self.kind = kind
+        self.path = path
+        self.src_lang = src_lang
+        self.tgt_lang = tgt_lang
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self._slots = slots
+        self._doc = document
+        self._version2 = version2
+        self._encoding = encoding
+        #: Entries left out (PO plurals, XLIFF ``translate="no"``).
+        self.skipped = 0
+        #: Entry id → gettext context (``msgctxt``), for PO entries that have one.
+        self.contexts: dict[str, str | None] = {}
+
+    # ------------------------------------------------------------------ reading
+    @classmethod
+    def read(
+        cls,
+        fh: IO[bytes],
+        *,
+        path: str | os.PathLike[str] | None = None,
+        kind: Kind | None = None,
+        src_lang: str | None = None,
+        tgt_lang: str | None = None,
+    ) -> BilingualFile:
+        """Read a PO or XLIFF file (*kind*, else guessed from *path*).
+
+        A malformed file raises :class:`~kazlit.errors.ParseError` with its line
+        (and column for XML). When an XLIFF file names a source language other than
+        *src_lang*, :class:`~kazlit.errors.LanguageError` says so.
+        """
+        name = os.fspath(path) if path is not None else None
+        found = kind or (detect_kind(name) if name else None)
+        if found is None:
+            raise FormatError(
+                f"{name or 'the input'}: not a PO or XLIFF file",
+                hint="give a .po, .xlf or .xliff file",
+            )
+        data = fh.read()
+        if found == "po":
+            doc = _read_po(data, name, src_lang, tgt_lang)
+        else:
+            doc = _read_xliff(data, name, src_lang, tgt_lang)
+        return doc
+
+    # ------------------------------------------------------------------ filling
+    def fill(self, report: PretranslationReport) -> int:
+        """Write the targets the report decided to fill; returns how many."""
+        by_id = {d.id: d for d in report.decisions if d.filled}
+        filled = 0
+        for entry, slot in zip(self.entries, self._slots, strict=True):
+            decision = by_id.get(entry.id)
+            if decision is None or decision.target is None or slot.plural:
+                continue
+            if self.kind == "po":
+                _fill_po(slot.node, decision.target, fuzzy=decision.fuzzy)
+            elif self._version2:
+                _fill_20(slot.node, decision.target, self.tgt_lang, fuzzy=decision.fuzzy)
+            else:
+                _fill_12(slot.node, decision.target, self.tgt_lang, fuzzy=decision.fuzzy)
+            filled += 1
+        if filled:
+            if self._version2 and self.tgt_lang and self._doc.get("trgLang") is None:
+                self._doc.set("trgLang", self.tgt_lang)
+            self._stamp(report)
+        return filled
+
+    def _stamp(self, report: PretranslationReport) -> None:
+        """Record what filled the targets (provenance)."""
+        what = f"kazlit {__version__} pretranslate threshold={report.threshold:g}"
+        if self.kind == "po":
+            self._doc.metadata["X-Kazlit-Pretranslated"] = what
+            return
+        if self._version2:
+            return  # XLIFF 2.0 core has no tool element; subState names kazlit
+        tag = str(self._doc.tag)
+        ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+        for file_elem in self._doc.iter(f"{ns}file"):
+            header = file_elem.find(f"{ns}header")
+            if header is None:
+                header = etree.Element(f"{ns}header")
+                file_elem.insert(0, header)
+            tool = header.find(f"{ns}tool[@tool-id='kazlit']")
+            if tool is None:
+                tool = etree.SubElement(header, f"{ns}tool")
+            tool.set("tool-id", "kazlit")
+            tool.set("tool-name", "kazlit pretranslate")
+            tool.set("tool-version", __version__)
+
+    # ------------------------------------------------------------------ writing
+    def write(self, out: IO[bytes]) -> None:
+        """Write the file, with the filled targets, to the binary sink *out*."""
+        if self.kind == "po":
+            out.write(str(self._doc).encode(self._encoding))
+            return
+        out.write(etree.tostring(self._doc.getroottree(), xml_declaration=True, encoding="UTF-8"))
+        out.write(b"\n")
+
+
+# ---------------------------------------------------------------------- PO
+def _decode_po(data: bytes, path: str | None) -> tuple[str, str]:
+    found = _CHARSET.search(data[:4096])
+    charset = found.group(1).decode("ascii") if found else "utf-8"
+    if charset.upper() == "CHARSET":
+        charset = "utf-8"
+    try:
+        return data.decode(charset).removeprefix("\ufeff"), charset
+    except (LookupError, UnicodeDecodeError) as exc:
+        line = data[: getattr(exc, "start", 0)].count(b"\n") + 1
+        raise ParseError(
+            f"cannot decode the file as {charset}: {exc}", path=path, line=line, format="po"
+        ) from exc
+
+
+def _read_po(
+    data: bytes, path: str | None, src_lang: str | None, tgt_lang: str | None
+) -> BilingualFile:
+    import polib  # noqa: PLC0415 - only PO files need it
+
+    text, charset = _decode_po(data, path)
+    try:
+        catalog = polib.pofile(text)
+    except (OSError, ValueError) as exc:
+        found = _PO_LINE.search(str(exc))
+        detail = str(exc)[found.end() :].lstrip(": ").strip() if found else str(exc)
+        raise ParseError(
+            f"syntax error: {detail}" if detail else "syntax error",
+            path=path,
+            line=int(found.group(1)) if found else None,
+            format="po",
+            hint="fix the file (msgfmt --check-format FILE shows the same error)",
+        ) from exc
+    declared_tgt = catalog.metadata.get("Language", "").strip() or None
+    declared_src = catalog.metadata.get("X-Source-Language", "").strip() or None
+    _check_lang(declared_src, src_lang, path, "source")
+    _check_lang(declared_tgt, tgt_lang, path, "target")
+    tgt = tgt_lang or declared_tgt
+    src = src_lang or declared_src
+    entries: list[Entry] = []
+    slots: list[_Slot] = []
+    skipped = 0
+    previous = ""
+    contexts: dict[str, str | None] = {}
+    for number, item in enumerate(catalog, start=1):
+        if item.obsolete:
+            continue
+        if item.msgid_plural:
+            skipped += 1
+            previous = item.msgid
+            continue
+        ident = f"{number}:{item.msgctxt}\x04{item.msgid}" if item.msgctxt else f"{number}"
+        entries.append(Entry(ident, item.msgid, previous, item.msgstr))
+        slots.append(_Slot(item))
+        if item.msgctxt is not None:
+            contexts[ident] = item.msgctxt
+        previous = item.msgid
+    doc = BilingualFile(
+        "po",
+        path,
+        src_lang=src,
+        tgt_lang=tgt,
+        entries=entries,
+        slots=slots,
+        document=catalog,
+        encoding=charset,
+    )
+    doc.skipped = skipped
+    doc.contexts = contexts
+    return doc
+
+
+def _fill_po(item: Any, target: str, *, fuzzy: bool) -> None:
+    item.msgstr = target
+    flags = [f for f in item.flags if f != "fuzzy"]
+    if fuzzy:
+        flags.append("fuzzy")
+    item.flags = flags
+
+
+# ---------------------------------------------------------------------- XLIFF
+def _parse_xml(data: bytes, path: str | None) -> Any:
+    if b"<!ENTITY" in data[:65536]:
+        raise ParseError(
+            "the document declares entities, which kazlit refuses to expand",
+            path=path,
+            line=data[: data.find(b"<!ENTITY")].count(b"\n") + 1,
+            format="xliff",
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (None, None)
+        raise ParseError(
+            f"not well-formed XML: {exc.msg}",
+            path=path,
+            line=line,
+            column=column,
+            format="xliff",
+            hint="fix the file and run the command again",
+        ) from exc
+
+
+def _local(tag: object) -> str:
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _plain(node: Any) -> str:
+    """The translatable text of a source/target element (codes left out)."""
+    parts = [node.text or ""]
+    for child in node:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        name = _local(child.tag)
+        if name in _TEXT_INLINES:
+            parts.append(_plain(child))
+        elif name == "cp":
+            parts.append(chr(int(child.get("hex", "0"), 16)))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _check_lang(declared: str | None, given: str | None, path: str | None, which: str) -> None:
+    if declared and given and lang_key(declared) != lang_key(given):
+        raise LanguageError(
+            f"{path or 'the file'}: its {which} language is {declared}, not {given}",
+            hint=f"give --{'src' if which == 'source' else 'tgt'}-lang {declared}, "
+            "or use a memory of that language pair",
+        )
+
+
+def _read_xliff(
+    data: bytes, path: str | None, src_lang: str | None, tgt_lang: str | None
+) -> BilingualFile:
+    root = _parse_xml(data, path)
+    if _local(root.tag) != "xliff":
+        raise ParseError(
+            f"not an XLIFF file (root element <{_local(root.tag)}>)",
+            path=path,
+            line=root.sourceline,
+            format="xliff",
+        )
+    version2 = root.tag == f"{{{_NS_20}}}xliff" or root.get("version", "").startswith("2")
+    entries: list[Entry] = []
+    slots: list[_Slot] = []
+    skipped = 0
+    previous = ""
+    if version2:
+        src = root.get("srcLang")
+        tgt = root.get("trgLang")
+        _check_lang(src, src_lang, path, "source")
+        _check_lang(tgt, tgt_lang, path, "target")
+        for unit in root.iter(f"{{{_NS_20}}}unit"):
+            if unit.get("translate") == "no":
+                skipped += 1
+                continue
+            for number, segment in enumerate(unit.iter(f"{{{_NS_20}}}segment"), start=1):
+                source = segment.find(f"{{{_NS_20}}}source")
+                if source is None:
+                    raise ParseError(
+                        "a <segment> without <source>",
+                        path=path,
+                        line=segment.sourceline,
+                        format="xliff",
+                    )
+                target = segment.find(f"{{{_NS_20}}}target")
+                text = _plain(source)
+                ident = f"{unit.get('id', '')}#{segment.get('id') or number}"
+                entries.append(
+                    Entry(ident, text, previous, _plain(target) if target is not None else "")
+                )
+                slots.append(_Slot(segment))
+                previous = text
+    else:
+        src = tgt = None
+        for file_elem in root.iter("{*}file"):
+            src = file_elem.get("source-language") or src
+            tgt = file_elem.get("target-language") or tgt
+            _check_lang(file_elem.get("source-language"), src_lang, path, "source")
+            _check_lang(file_elem.get("target-language"), tgt_lang, path, "target")
+            for tu in file_elem.iter("{*}trans-unit"):
+                if tu.get("translate") == "no":
+                    skipped += 1
+                    continue
+                ns = tu.tag[: tu.tag.index("}") + 1] if tu.tag.startswith("{") else ""
+                source = tu.find(f"{ns}source")
+                if source is None:
+                    raise ParseError(
+                        "a <trans-unit> without <source>",
+                        path=path,
+                        line=tu.sourceline,
+                        format="xliff",
+                    )
+                target = tu.find(f"{ns}target")
+                text = _plain(source)
+                entries.append(
+                    Entry(
+                        tu.get("id", ""),
+                        text,
+                        previous,
+                        _plain(target) if target is not None else "",
+                    )
+                )
+                slots.append(_Slot(tu))
+                previous = text
+    doc = BilingualFile(
+        "xliff",
+        path,
+        src_lang=src_lang or src,
+        tgt_lang=tgt_lang or tgt,
+        entries=entries,
+        slots=slots,
+        document=root,
+        version2=version2,
+    )
+    doc.skipped = skipped
+    return doc
+
+
+def _set_text(elem: Any, text: str) -> None:
+    for child in list(elem):
+        elem.remove(child)
+    elem.text = text
+
+
+def _fill_12(tu: Any, target_text: str, tgt_lang: str | None, *, fuzzy: bool) -> None:
+    ns = tu.tag[: tu.tag.index("}") + 1] if tu.tag.startswith("{") else ""
+    target = tu.find(f"{ns}target")
+    if target is None:
+        target = etree.Element(f"{ns}target")
+        anchor = tu.find(f"{ns}seg-source")
+        if anchor is None:
+            anchor = tu.find(f"{ns}source")
+        anchor.addnext(target)
+        target.tail = anchor.tail
+    _set_text(target, target_text)
+    if tgt_lang:
+        target.set(_XML_LANG, tgt_lang)
+    target.set("state", "needs-review-translation" if fuzzy else "translated")
+    target.set("state-qualifier", "fuzzy-match" if fuzzy else "exact-match")
+
+
+def _fill_20(segment: Any, target_text: str, tgt_lang: str | None, *, fuzzy: bool) -> None:
+    del tgt_lang  # XLIFF 2.0 names the target language once, on <xliff trgLang>
+    target = segment.find(f"{{{_NS_20}}}target")
+    if target is None:
+        source = segment.find(f"{{{_NS_20}}}source")
+        target = etree.Element(f"{{{_NS_20}}}target")
+        source.addnext(target)
+        target.tail = source.tail
+    _set_text(target, target_text)
+    if fuzzy:
+        segment.set("state", "initial")
+        segment.set("subState", "kazlit:needs-review")
+    else:
+        segment.set("state", "translated")
+        if "subState" in segment.attrib:
+            del segment.attrib["subState"]
