@@ -229,3 +229,25 @@ def test_migrate_sqlite_to_postgres_and_back_is_lossless(
             with open_store(Path(tmp) / "b.sqlite") as back:
                 migrate(pg, back)
                 assert [u for _, u in back.iter_units()][-len(original) :] == original
+
+
+def test_the_lookup_facade_uses_the_database_and_agrees_with_sqlite(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from kazlit.tm.memory import TranslationMemory  # noqa: PLC0415
+
+    units = [
+        TranslationUnit((Variant("kk", s), Variant("ru", f"перевод {i}")), srclang="kk")
+        for i, s in enumerate(
+            ["Абай жолы", "Абай жолы романы", "Қара сөздер", "Абайдың жолы", "Жол"]
+        )
+    ]
+    answers = []
+    for where in (str(tmp_path / "tm.sqlite"), postgres_url):
+        with TranslationMemory.open(where, create=True) as memory:
+            memory.store.add_units(units)
+            found = memory.lookup("Абай жолы.", "kk", "ru", min_score=60)
+            assert not memory._indexes or where.endswith(".sqlite")  # PostgreSQL: no index
+            answers.append([(m.unit_id, m.source, m.score, m.targets) for m in found])
+    assert answers[0] == answers[1]
+    assert answers[0][0][1] == "Абай жолы"

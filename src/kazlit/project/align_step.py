@@ -26,6 +26,7 @@ from kazlit.corpus import Document, Work, segment_document
 from kazlit.corpus.model import Bitext
 from kazlit.errors import KazlitError
 from kazlit.project._context import Context, StepSummary
+from kazlit.project.config import tm_exists
 from kazlit.project.glossary import glossary_pairs
 from kazlit.project.state import fingerprint
 from kazlit.qa import SEVERITIES, run_checks
@@ -65,7 +66,7 @@ def run_align(ctx: Context, *, dry: bool = False) -> StepSummary:
             tsv = config.output / "aligned" / f"{work.id}.{tag}.tsv"
             qa_json = config.output / "qa" / f"{work.id}.{tag}.json"
             fresh = ctx.state.fresh(key, print_)
-            if fresh is not None and config.tm.is_file():
+            if fresh is not None and tm_exists(config.tm):
                 ctx.aligned[(work.id, tag)] = dict(fresh)
                 ctx.tm_prints.append(print_)
                 summary.skipped += 1
@@ -73,7 +74,8 @@ def run_align(ctx: Context, *, dry: bool = False) -> StepSummary:
             if dry:
                 continue
             if store is None:
-                config.tm.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(config.tm, Path):
+                    config.tm.parent.mkdir(parents=True, exist_ok=True)
                 store = open_store(config.tm)
             try:
                 result = _align_one(ctx, work, tag, settings, store, tsv, qa_json)

@@ -246,3 +246,9 @@ def _tm_location(root: Path, value: str | None) -> Path | str:
     if value and "://" in value:
         return value
     return root / (value or ".kazlit/tm.sqlite")
+
+
+def tm_exists(tm: Path | str) -> bool:
+    """True when the project's TM is there to read: a file that exists, or a URL
+    (a database server answers for itself when the store is opened)."""
+    return isinstance(tm, str) or tm.is_file()

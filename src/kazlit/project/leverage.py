@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kazlit.corpus import Document, Work, segment_document
 from kazlit.project._context import Context, StepSummary
+from kazlit.project.config import tm_exists
 from kazlit.project.state import fingerprint
 from kazlit.tm.analysis import analyze, index_lookup
 from kazlit.tm.fuzzy import FuzzyIndex
@@ -75,7 +76,7 @@ def _files(doc: Document) -> list[Path]:
 
 
 def _index(ctx: Context, src: str, tgt: str) -> FuzzyIndex:
-    if not ctx.config.tm.is_file():
+    if not tm_exists(ctx.config.tm):
         return FuzzyIndex.build([])
     with open_store(ctx.config.tm, create=False) as store:
         rows = [(uid, text, prev) for uid, text, _tgt, prev in store.iter_segments(src, tgt)]

@@ -206,7 +206,7 @@ def build(config: ProjectConfig, *, progress: StepProgress | None = None) -> Bui
     summary, html_path, json_path = _write_report(ctx, report)
     steps.append(summary)
     ctx.state.save()
-    tm = config.tm if config.tm.is_file() else None
+    tm = config.tm if isinstance(config.tm, Path) and config.tm.is_file() else None
     return BuildResult(report, steps, html_path, json_path, config.output, tm)
 
 
