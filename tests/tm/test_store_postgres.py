@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kazlit.cli._main import _run
 from kazlit.errors import StoreError
@@ -19,6 +21,8 @@ from kazlit.tm.model import TranslationUnit, Variant
 from kazlit.tm.store import open_store
 from kazlit.tm.store._url import redact, scrub
 from kazlit.tm.store.pg_schema import SCHEMA_VERSION
+
+from .strategies import units as unit_strategy
 
 pytest.importorskip("psycopg")
 
@@ -55,7 +59,7 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password(
         open_store(url)
     text = f"{info.value} {info.value.hint}"
     assert "cannot connect to the translation memory postgresql://kazlit@127.0.0.1" in text
-    assert "server running" in text
+    assert "running and reachable" in text
     assert SECRET not in text
     assert SECRET not in caplog.text
     caplog.clear()
@@ -200,3 +204,50 @@ def test_a_lost_connection_is_a_store_error(postgres_url: str) -> None:
             store.stats()
         with pytest.raises(StoreError):
             list(store.iter_units())
+
+
+# One PostgreSQL schema across examples on purpose: each looks at what it added.
+@settings(max_examples=4, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batch=st.lists(unit_strategy, min_size=1, max_size=8))
+def test_migrate_sqlite_to_postgres_and_back_is_lossless(
+    postgres_url: str, batch: list[TranslationUnit]
+) -> None:
+    import tempfile  # noqa: PLC0415
+
+    from kazlit.tm.store.migrate import migrate  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "a.sqlite") as lite:
+        lite.add_units(batch)
+        original = [u for _, u in lite.iter_units()]
+        with open_store(postgres_url) as pg:
+            start = max((i for i, _ in pg.iter_units()), default=0)
+            result = migrate(lite, pg)
+            if result.added < len(original):
+                return  # a source an earlier example stored: merged, not copied
+            copied = [u for i, u in pg.iter_units() if i > start]
+            assert copied == original
+            with open_store(Path(tmp) / "b.sqlite") as back:
+                migrate(pg, back)
+                assert [u for _, u in back.iter_units()][-len(original) :] == original
+
+
+def test_the_lookup_facade_uses_the_database_and_agrees_with_sqlite(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from kazlit.tm.memory import TranslationMemory  # noqa: PLC0415
+
+    units = [
+        TranslationUnit((Variant("kk", s), Variant("ru", f"перевод {i}")), srclang="kk")
+        for i, s in enumerate(
+            ["Абай жолы", "Абай жолы романы", "Қара сөздер", "Абайдың жолы", "Жол"]
+        )
+    ]
+    answers = []
+    for where in (str(tmp_path / "tm.sqlite"), postgres_url):
+        with TranslationMemory.open(where, create=True) as memory:
+            memory.store.add_units(units)
+            found = memory.lookup("Абай жолы.", "kk", "ru", min_score=60)
+            assert not memory._indexes or where.endswith(".sqlite")  # PostgreSQL: no index
+            answers.append([(m.unit_id, m.source, m.score, m.targets) for m in found])
+    assert answers[0] == answers[1]
+    assert answers[0][0][1] == "Абай жолы"

@@ -16,7 +16,9 @@ on first use. For a store in a file (SQLite) it is saved beside the file
 (``tm.sqlite.kk-Cyrl.ru.fuzzy``, written atomically) with a fingerprint of the
 store's counts and import log, so the next process loads it instead of rebuilding
 it, and rebuilds it when the store has changed. Other stores (PostgreSQL) get an
-index in memory for the life of the object.
+index in memory for the life of the object; a store with a ``candidates`` method
+(PostgreSQL) answers :meth:`TranslationMemory.lookup` itself, with the same hits,
+until an index of that pair has been built (by analysis or pretranslation).
 
 Language arguments accept what users type (``kk``, ``kk_KZ``, ``Russian``); an
 unsupported language raises :class:`~kazlit.errors.LanguageError`.
@@ -239,9 +241,24 @@ class TranslationMemory:
         Ranked by final score, then raw score, then unit id.
         """
         src, tgt = language_pair(src_lang, tgt_lang)
-        hits = self.index(src, tgt).search(
-            text, limit=limit, min_score=min_score, previous=previous
-        )
+        in_database = getattr(self.store, "candidates", None)
+        if in_database is not None and (src, tgt) not in self._indexes:
+            # A store that finds candidates itself (PostgreSQL) answers a look-up
+            # without an index in memory; the hits are the index's own.
+            hits: list[Hit] = in_database(
+                text,
+                src,
+                tgt,
+                min_score=min_score,
+                limit=limit,
+                previous=previous,
+                penalty=self.penalty,
+                weights=self.weights,
+            )
+        else:
+            hits = self.index(src, tgt).search(
+                text, limit=limit, min_score=min_score, previous=previous
+            )
         matches: list[Match] = []
         for hit in hits:
             unit = self.store.get(hit.key)

@@ -3,14 +3,18 @@
 pg_trgm splits text into words by the database's locale, folds case and compares
 *sets* of padded trigrams; none of that is character Levenshtein distance. So the
 PostgreSQL store does not give pg_trgm the text itself but a *trigram key*: the NFC
-text with every character mapped to one of 36 ASCII letters and digits (ASCII
-letters and digits to themselves, lower-cased; any other character to a bucket of
-its code point). Every locale treats those as word characters, so pg_trgm sees one
-word and its trigrams are exactly the 3-grams of ``"  " + key + " "``. The mapping
-is per character, so an edit script of ``d`` operations on the texts is one on the
-keys: ``lev(key(a), key(b)) <= lev(a, b)``. Collisions only add shared trigrams.
+text with every character mapped to one symbol of a fixed alphabet, chosen so that
+the database reads the whole key as one word. Under a UTF-8 ``LC_CTYPE`` that is the
+``wide`` alphabet (4,096 CJK ideographs: few collisions, so few false candidates);
+under any other locale, the ``ascii`` one (36 letters and digits, ASCII letters and
+digits mapped to themselves, lower-cased). pg_trgm's trigrams of the key are then
+exactly the 3-grams of ``"  " + key + " "`` (hashed when they are not ASCII). The
+mapping is per character, so an edit script of ``d`` operations on the texts is one
+on the keys: ``lev(key(a), key(b)) <= lev(a, b)``; collisions (of symbols or of
+hashed trigrams) only add shared trigrams.
 
-The bound. Let the query key have ``|A|`` distinct trigrams and a stored key of
+The bound. Let the query key have ``|A|`` distinct trigrams (as the database
+counts them) and a stored key of
 length ``n`` have ``|B| <= n + 1``. An edit touches at most 3 trigram positions (an
 insertion at most 2), so a match at distance ``d <= D`` (the largest distance
 reaching the minimum score at that length) leaves at least

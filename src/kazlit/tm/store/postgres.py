@@ -94,7 +94,7 @@ class PostgresStore:
         elif "does not exist" in low:
             hint = "create the database first (createdb), or correct its name in the URL"
         else:
-            hint = "is the server running, and reachable from here? (pg_isready -h HOST)"
+            hint = "check that the server is running and reachable from here: pg_isready -h HOST"
         return StoreError(
             f"cannot connect to the translation memory {self.location}: {text}", hint=hint
         )
