@@ -25,7 +25,7 @@ from typing import IO
 from lxml import etree
 
 from kazlit._version import __version__
-from kazlit.errors import ParseError
+from kazlit.errors import FormatError, ParseError
 from kazlit.formats import OnBad
 from kazlit.formats._xml import XML_NS, attrs_of, iterparse, local, syntax_error
 from kazlit.tm.model import Content, Inline, Note, Prop, TranslationUnit, Variant
@@ -414,12 +414,26 @@ def write(
             with xf.element("body"):
                 xf.write("\n")
                 for unit in units:
-                    xf.write(_unit_element(unit, header["srclang"]))
+                    try:
+                        element = _unit_element(unit, header["srclang"])
+                    except ValueError as exc:  # lxml: not XML 1.0 text
+                        raise _not_xml(unit, count + 1) from exc
+                    xf.write(element)
                     xf.write("\n")
                     count += 1
             xf.write("\n")
     fh.write(b"\n")
     return count
+
+
+def _not_xml(unit: TranslationUnit, number: int) -> FormatError:
+    name = f"unit {unit.tuid!r}" if unit.tuid else f"unit {number}"
+    if unit.origin_work:
+        name += f" (work {unit.origin_work}, segment {unit.origin_segment})"
+    return FormatError(
+        f"{name} holds a control character, which TMX (XML 1.0) cannot hold",
+        hint="remove the control characters from that unit, or export as TSV or PO",
+    )
 
 
 def _unit_element(unit: TranslationUnit, header_src: str) -> etree._Element:
