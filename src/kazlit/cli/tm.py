@@ -8,7 +8,6 @@ layer over :mod:`kazlit.formats.tmio` and :mod:`kazlit.tm.store`.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import sys
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from typing import IO, Any, TypeVar
 
 import click
 
+from kazlit.cli._lazy import LazyGroup
 from kazlit.cli._tm_commands import TM_COMMANDS
 from kazlit.cli._ui import output_stream, progress
 
@@ -36,26 +36,10 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 DEFAULT_TM = ".kazlit/tm.sqlite"
 
 
-class _TMGroup(click.Group):
+class _TMGroup(LazyGroup):
     """Lists the subcommands in :data:`TM_COMMANDS` and imports each on first use."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *TM_COMMANDS})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in TM_COMMANDS:
-            module_name, attr, _ = TM_COMMANDS[cmd_name]
-            command = getattr(importlib.import_module(module_name), attr)
-            if not isinstance(command, click.Command):  # pragma: no cover - a wiring bug
-                raise TypeError(f"{module_name}.{attr} is not a click command")
-            return command
-        return super().get_command(ctx, cmd_name)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, TM_COMMANDS[name][2]) for name in sorted(TM_COMMANDS)]
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
+    registry = TM_COMMANDS
 
 
 @click.group(cls=_TMGroup)
