@@ -13,7 +13,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "translit",
         "Transliterate Kazakh text or markup between scripts.",
     ),
-    "tm": ("kazlit.cli.tm", "tm", "Translation memory: import, export, look up, analyse, pretranslate."),
+    "tm": ("kazlit.cli.tm", "tm", "Translation memory: import, look up, analyse, pretranslate."),
     "align": ("kazlit.cli.align", "align", "Align a text with its translation (beads, TSV, TMX)."),
     "segment": ("kazlit.cli.segment", "segment", "Split text into sentences, one per line."),
     "terms": ("kazlit.cli.terms", "terms", "Find glossary terms in text; convert termbases."),
