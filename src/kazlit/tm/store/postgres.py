@@ -13,7 +13,6 @@ logs.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import itertools
 import logging
 import unicodedata
@@ -26,10 +25,11 @@ from kazlit._version import __version__
 from kazlit.errors import StoreError
 from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights, distance, max_distance
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
-from kazlit.tm.serial import dumps, loads, source_key
+from kazlit.tm.serial import dumps, loads
+from kazlit.tm.store._batch import plan_batch, run_batches
 from kazlit.tm.store._trgm import ALPHABETS, KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
 from kazlit.tm.store._url import redact, scrub
-from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats, merge_unit
+from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats
 from kazlit.tm.store.pg_schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ __all__ = ["PostgresStore"]
 
 log = logging.getLogger(__name__)
 
-_BATCH = 2000
 # Advisory lock keys ("kazlit" in ASCII, then +1): opening/migrating, importing.
 _SETUP_LOCK = 0x6B617A6C6974
 _IMPORT_LOCK = _SETUP_LOCK + 1
@@ -263,64 +262,24 @@ class PostgresStore:
         default_srclang: str | None,
         progress: Progress | None,
     ) -> dict[str, int]:
-        counts = dict.fromkeys(("read", "added", "updated", "skipped", "conflicts"), 0)
         row = self._db.execute("SELECT max(id) FROM kazlit_units").fetchone()
         next_id = (row[0] if row and row[0] is not None else 0) + 1
-        iterator = iter(units)
-        while batch := list(itertools.islice(iterator, _BATCH)):
-            next_id = self._add_batch(batch, merge, default_srclang, next_id, counts)
-            counts["read"] += len(batch)
-            if progress is not None:
-                progress(counts["read"], None)
-        return counts
 
-    def _add_batch(
-        self,
-        batch: list[TranslationUnit],
-        merge: MergePolicy,
-        default_srclang: str | None,
-        next_id: int,
-        counts: dict[str, int],
-    ) -> int:
-        keyed: list[tuple[TranslationUnit, Variant, bytes]] = []
-        for unit in batch:
-            source = unit.source(default_srclang)
-            if source is None:
-                counts["skipped"] += 1
-                continue
-            keyed.append((unit, source, source_key(unit, source)))
-        existing = self._ids_by_hash([k for _, _, k in keyed])
-        stored = dict(self._fetch_units(sorted(set(existing.values()))))
-        new: dict[int, TranslationUnit] = {}
-        new_meta: dict[int, tuple[Variant, bytes]] = {}
-        changed: dict[int, TranslationUnit] = {}
-        for unit, source, key in keyed:
-            unit_id = existing.get(key)
-            if unit_id is None:
-                unit_id = next_id
-                next_id += 1
-                existing[key] = unit_id
-                new[unit_id] = (
-                    dataclasses.replace(unit, srclang=default_srclang)
-                    if default_srclang and unit.srclang is None
-                    else unit
-                )
-                new_meta[unit_id] = (source, key)
-                counts["added"] += 1
-                continue
-            before = new.get(unit_id) or changed.get(unit_id) or stored[unit_id]
-            merged, conflicts = merge_unit(before, unit, merge, source=source)
-            counts["conflicts"] += conflicts
-            if merged is None:
-                counts["skipped"] += 1
-            elif unit_id in new:
-                new[unit_id] = merged
-                counts["skipped"] += 1  # merged into a unit added by this same import
-            else:
-                changed[unit_id] = merged
-                counts["updated"] += 1
-        self._write(new, new_meta, changed)
-        return next_id
+        def add_batch(batch: list[TranslationUnit], first_id: int, counts: dict[str, int]) -> int:
+            plan = plan_batch(
+                batch,
+                merge=merge,
+                default_srclang=default_srclang,
+                next_id=first_id,
+                counts=counts,
+                ids_by_key=self._ids_by_hash,
+                # One round trip for every stored unit the batch touches.
+                load=lambda ids: dict(self._fetch_units(ids)).__getitem__,
+            )
+            self._write(plan.new, plan.new_meta, plan.changed)
+            return plan.next_id
+
+        return run_batches(units, next_id, add_batch, progress)
 
     def _write(
         self,

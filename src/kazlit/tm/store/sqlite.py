@@ -8,7 +8,6 @@ migrations (:mod:`kazlit.tm.store.schema`); a file from a newer kazlit is refuse
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import logging
 import os
@@ -21,8 +20,9 @@ from typing import Self
 from kazlit._version import __version__
 from kazlit.errors import StoreError
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
-from kazlit.tm.serial import dumps, loads, source_key
-from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats, merge_unit
+from kazlit.tm.serial import dumps, loads
+from kazlit.tm.store._batch import plan_batch, run_batches
+from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats
 from kazlit.tm.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["DEFAULT_TIMEOUT", "SQLiteStore"]
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 #: Seconds to wait for another process's write lock before giving up.
 DEFAULT_TIMEOUT = 10.0
-_BATCH = 2000
 
 
 class SQLiteStore:
@@ -201,61 +200,35 @@ class SQLiteStore:
         default_srclang: str | None,
         progress: Progress | None,
     ) -> dict[str, int]:
-        counts = dict.fromkeys(("read", "added", "updated", "skipped", "conflicts"), 0)
         next_id = (self._db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
-        iterator = iter(units)
-        while batch := list(itertools.islice(iterator, _BATCH)):
-            next_id = self._add_batch(batch, merge, default_srclang, next_id, counts)
-            counts["read"] += len(batch)
-            if progress is not None:
-                progress(counts["read"], None)
-        return counts
 
-    def _add_batch(
+        def add_batch(batch: list[TranslationUnit], first_id: int, counts: dict[str, int]) -> int:
+            plan = plan_batch(
+                batch,
+                merge=merge,
+                default_srclang=default_srclang,
+                next_id=first_id,
+                counts=counts,
+                ids_by_key=self._ids_by_hash,
+                load=lambda _ids: self._stored,
+            )
+            self._write(plan.new, plan.new_meta, plan.changed)
+            return plan.next_id
+
+        return run_batches(units, next_id, add_batch, progress)
+
+    def _stored(self, unit_id: int) -> TranslationUnit:
+        unit = self.get(unit_id)
+        if unit is None:  # pragma: no cover - the id was just read in this transaction
+            raise StoreError(f"unit {unit_id} vanished during an import")
+        return unit
+
+    def _write(
         self,
-        batch: list[TranslationUnit],
-        merge: MergePolicy,
-        default_srclang: str | None,
-        next_id: int,
-        counts: dict[str, int],
-    ) -> int:
-        keyed: list[tuple[TranslationUnit, Variant, bytes]] = []
-        for unit in batch:
-            source = unit.source(default_srclang)
-            if source is None:
-                counts["skipped"] += 1
-                continue
-            keyed.append((unit, source, source_key(unit, source)))
-        existing = self._ids_by_hash([k for _, _, k in keyed])
-        new: dict[int, TranslationUnit] = {}
-        new_meta: dict[int, tuple[Variant, bytes]] = {}
-        changed: dict[int, TranslationUnit] = {}
-        for unit, source, key in keyed:
-            unit_id = existing.get(key)
-            if unit_id is None:
-                unit_id = next_id
-                next_id += 1
-                existing[key] = unit_id
-                new[unit_id] = (
-                    _with_srclang(unit, default_srclang)
-                    if default_srclang and unit.srclang is None
-                    else unit
-                )
-                new_meta[unit_id] = (source, key)
-                counts["added"] += 1
-                continue
-            stored = new.get(unit_id) or changed.get(unit_id) or self.get(unit_id)
-            assert stored is not None
-            merged, conflicts = merge_unit(stored, unit, merge, source=source)
-            counts["conflicts"] += conflicts
-            if merged is None:
-                counts["skipped"] += 1
-            elif unit_id in new:
-                new[unit_id] = merged
-                counts["skipped"] += 1  # merged into a unit added by this same import
-            else:
-                changed[unit_id] = merged
-                counts["updated"] += 1
+        new: dict[int, TranslationUnit],
+        new_meta: dict[int, tuple[Variant, bytes]],
+        changed: dict[int, TranslationUnit],
+    ) -> None:
         db = self._db
         db.executemany(
             "INSERT INTO units (id, tuid, srclang, source_lang, source_hash, context_prev, data)"
@@ -288,7 +261,6 @@ class SQLiteStore:
                 for n, v in enumerate(u.variants)
             ],
         )
-        return next_id
 
     def _ids_by_hash(self, keys: list[bytes]) -> dict[bytes, int]:
         found: dict[bytes, int] = {}
@@ -411,7 +383,3 @@ def _is_simple(unit: TranslationUnit) -> bool:
         if v.attrs:
             return False
     return True
-
-
-def _with_srclang(unit: TranslationUnit, srclang: str) -> TranslationUnit:
-    return dataclasses.replace(unit, srclang=srclang)

@@ -1,0 +1,110 @@
+"""The merge plan of an import, shared by every store.
+
+A store reads units in batches; for each batch it needs to know which units are new
+(with the ids they get), which stored units change, and the counts the
+:class:`~kazlit.tm.store.base.ImportResult` reports. That decision is the same
+whatever the database: only finding ids by source key, loading a stored unit and
+writing the plan differ, and those are what a store passes in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from kazlit.tm.model import TranslationUnit, Variant
+from kazlit.tm.serial import source_key
+from kazlit.tm.store.base import MergePolicy, Progress, merge_unit
+
+__all__ = ["BatchPlan", "new_counts", "plan_batch", "run_batches"]
+
+BATCH = 2000
+
+
+def new_counts() -> dict[str, int]:
+    """The counters of one import, all zero."""
+    return dict.fromkeys(("read", "added", "updated", "skipped", "conflicts"), 0)
+
+
+@dataclass(slots=True)
+class BatchPlan:
+    """What one batch does: new units by id (with their source variant and key),
+    stored units that change, and the next free id."""
+
+    next_id: int
+    new: dict[int, TranslationUnit] = field(default_factory=dict)
+    new_meta: dict[int, tuple[Variant, bytes]] = field(default_factory=dict)
+    changed: dict[int, TranslationUnit] = field(default_factory=dict)
+
+
+def plan_batch(
+    batch: list[TranslationUnit],
+    *,
+    merge: MergePolicy,
+    default_srclang: str | None,
+    next_id: int,
+    counts: dict[str, int],
+    ids_by_key: Callable[[list[bytes]], dict[bytes, int]],
+    load: Callable[[list[int]], Callable[[int], TranslationUnit]],
+) -> BatchPlan:
+    """Decide what *batch* adds and changes under the merge policy *merge*.
+
+    *ids_by_key* maps source keys to stored unit ids; *load* is given the ids found
+    and returns a function that gives the stored unit of one of them (a store may
+    fetch them all at once, or one by one). *counts* is updated in place.
+    """
+    keyed: list[tuple[TranslationUnit, Variant, bytes]] = []
+    for unit in batch:
+        source = unit.source(default_srclang)
+        if source is None:
+            counts["skipped"] += 1
+            continue
+        keyed.append((unit, source, source_key(unit, source)))
+    existing = ids_by_key([k for _, _, k in keyed])
+    stored = load(sorted(set(existing.values())))
+    plan = BatchPlan(next_id)
+    for unit, source, key in keyed:
+        unit_id = existing.get(key)
+        if unit_id is None:
+            unit_id = plan.next_id
+            plan.next_id += 1
+            existing[key] = unit_id
+            plan.new[unit_id] = (
+                dataclasses.replace(unit, srclang=default_srclang)
+                if default_srclang and unit.srclang is None
+                else unit
+            )
+            plan.new_meta[unit_id] = (source, key)
+            counts["added"] += 1
+            continue
+        before = plan.new.get(unit_id) or plan.changed.get(unit_id) or stored(unit_id)
+        merged, conflicts = merge_unit(before, unit, merge, source=source)
+        counts["conflicts"] += conflicts
+        if merged is None:
+            counts["skipped"] += 1
+        elif unit_id in plan.new:
+            plan.new[unit_id] = merged
+            counts["skipped"] += 1  # merged into a unit added by this same import
+        else:
+            plan.changed[unit_id] = merged
+            counts["updated"] += 1
+    return plan
+
+
+def run_batches(
+    units: Iterable[TranslationUnit],
+    next_id: int,
+    add_batch: Callable[[list[TranslationUnit], int, dict[str, int]], int],
+    progress: Progress | None,
+) -> dict[str, int]:
+    """Feed *units* to ``add_batch(batch, next_id, counts) -> next_id`` in batches."""
+    counts = new_counts()
+    iterator = iter(units)
+    while batch := list(itertools.islice(iterator, BATCH)):
+        next_id = add_batch(batch, next_id, counts)
+        counts["read"] += len(batch)
+        if progress is not None:
+            progress(counts["read"], None)
+    return counts
