@@ -328,6 +328,15 @@ def _convert_inline(el: etree._Element, conv: Conversion) -> None:
             child.tail = conv.protected(child.tail)
 
 
+def _parse_document(data: bytes, name: str, fmt: str) -> etree._ElementTree:
+    """Parse *data* as an XML file whose root element is ``<fmt>`` (xliff, tmx)."""
+    tree = _parse_xml(data, name, fmt)
+    found = _local(tree.getroot().tag)
+    if found != fmt:
+        raise ParseError(f"root element is <{found}>, not <{fmt}>", path=name, format=fmt)
+    return tree
+
+
 def convert_xliff(
     data: bytes,
     scheme: str = "2021",
@@ -338,12 +347,8 @@ def convert_xliff(
 ) -> bytes:
     """Convert the Kazakh targets of an XLIFF 1.2 or 2.0 file."""
     conv = _conversion(conversion, {"scheme": scheme, **options})
-    tree = _parse_xml(data, name, "xliff")
+    tree = _parse_document(data, name, "xliff")
     root = tree.getroot()
-    if _local(root.tag) != "xliff":
-        raise ParseError(
-            f"root element is <{_local(root.tag)}>, not <xliff>", path=name, format="xliff"
-        )
     converted = 0
     if root.get("trgLang") is not None and _is_kazakh(root.get("trgLang")):  # XLIFF 2.0
         root.set("trgLang", conv.tag)
@@ -381,12 +386,8 @@ def convert_tmx(
 ) -> bytes:
     """Convert the Kazakh variants (``<tuv xml:lang="kk">``) of a TMX file in place."""
     conv = _conversion(conversion, {"scheme": scheme, **options})
-    tree = _parse_xml(data, name, "tmx")
+    tree = _parse_document(data, name, "tmx")
     root = tree.getroot()
-    if _local(root.tag) != "tmx":
-        raise ParseError(
-            f"root element is <{_local(root.tag)}>, not <tmx>", path=name, format="tmx"
-        )
     for tuv in root.iter("tuv"):
         lang = tuv.get(_XML_LANG) or tuv.get("lang")
         if not _is_kazakh(lang):
