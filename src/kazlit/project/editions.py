@@ -19,7 +19,6 @@ product record per edition.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,8 +223,9 @@ def _onix(  # noqa: PLR0917
     print_ = fingerprint("onix", sorted(prints[spec.key] for spec in done))
     if not done or ctx.state.fresh("onix", print_) is not None:
         return
-    planned: Callable[[_Spec], Edition] = lambda spec: plans.get(spec.key) or spec.plan(options)  # noqa: E731
-    data = onix_message([planned(spec) for spec in done], sender=ctx.config.publisher.name)
+    # Editions not rebuilt in this run are planned again (cheap: nothing is written).
+    editions = [plans.get(spec.key) or spec.plan(options) for spec in done]
+    data = onix_message(editions, sender=ctx.config.publisher.name)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(path) as fh:
         fh.write(data)
