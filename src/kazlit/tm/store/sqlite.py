@@ -12,6 +12,7 @@ import itertools
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,7 +97,7 @@ class SQLiteStore:
             self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             self._refuse_newer(version)
-            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = self._journal_wal()
             if mode.lower() != "wal":  # pragma: no cover - e.g. a read-only medium
                 log.warning("%s: journal mode %s, not WAL", self.path, mode)
             self._db.execute("PRAGMA synchronous = NORMAL")
@@ -106,6 +107,25 @@ class SQLiteStore:
                 self._migrate()
         except sqlite3.Error as exc:
             raise self._guard(exc) from exc
+
+    def _journal_wal(self) -> str:
+        """Switch to WAL, waiting for a process that is creating the same file.
+
+        Changing the journal mode needs an exclusive lock, and SQLite answers "busy"
+        at once (without its busy handler) when two connections race for it on a new
+        file; so wait here, up to the store's timeout.
+        """
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                mode: str = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                text = str(exc).lower()
+                if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+                continue
+            return mode
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
