@@ -31,7 +31,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, _levenshtein, max_distance, score
+from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, _frozen, _levenshtein, max_distance, score
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "tm" / "bench_corpus.tsv.gz"
 NO_SPACE = {"zh", "zh_CN", "zh_TW", "zh_Hans", "zh_Hant", "ja"}
@@ -326,12 +326,25 @@ def main() -> None:
     parser.add_argument(
         "--pure-python",
         action="store_true",
-        help="score without rapidfuzz (kazlit's own bit-parallel Levenshtein)",
+        help="without the accelerators: no rapidfuzz (kazlit's own bit-parallel "
+        "Levenshtein) and no numpy (posting lists in Python)",
+    )
+    parser.add_argument(
+        "--no-numpy",
+        action="store_true",
+        help="posting lists in Python even when numpy is installed",
     )
     args = parser.parse_args()
     if args.pure_python:
         _levenshtein._FAST[:] = [(None, None)]
         print("kazlit scoring: pure Python (rapidfuzz fast path disabled)")
+    if args.pure_python or args.no_numpy:
+        _frozen._NUMPY[:] = [None]
+        print("kazlit posting lists: pure Python (numpy disabled)")
+    print(
+        f"kazlit accelerators: numpy {_frozen.numpy_module() is not None}, rapidfuzz "
+        f"{_levenshtein.fast_scoring()}"
+    )
     if not CORPUS.is_file():
         sys.exit(f"benchmark corpus not found: {CORPUS}")
     for size in (int(s) for s in args.sizes.split(",")):

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, _levenshtein, distance, max_distance, score
+from kazlit.tm.fuzzy import (
+    FuzzyIndex,
+    PenaltyWeights,
+    _frozen,
+    _levenshtein,
+    distance,
+    max_distance,
+    score,
+)
 
 NO_PENALTIES = PenaltyWeights(0, 0, 0, 0, 0)
 
@@ -138,7 +149,12 @@ def test_scripts(
     assert hits == index.scan(query)
 
 
-def test_progress_is_reported() -> None:
+@pytest.mark.parametrize("engine", ["numpy", "python"])
+def test_progress_is_reported(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if engine == "python":
+        monkeypatch.setattr(_frozen, "_NUMPY", [None])
+    else:
+        monkeypatch.setattr(_frozen, "SEGMENT_UNITS", 10_000)
     calls: list[tuple[int, int]] = []
     FuzzyIndex.build(
         ((i, f"segment {i}") for i in range(25_000)),
@@ -201,3 +217,80 @@ def test_the_chunk_filter_is_used_and_exact(monkeypatch: pytest.MonkeyPatch) -> 
     got = [(h.key, h.score) for h in index.search(query, min_score=75, limit=None)]
     assert calls
     assert got == brute_force(units, query, 75, None)
+
+
+@contextmanager
+def engine(name: str, segment_units: int | None = None) -> Iterator[None]:
+    """Build with numpy ("numpy", optionally in small segments; "numpy-stable" with
+    the stable sort that huge alphabets need) or without it ("python")."""
+    saved = (_frozen._NUMPY[:], _frozen.SEGMENT_UNITS, _frozen._KEY_BITS)
+    if name == "python":
+        _frozen._NUMPY[:] = [None]
+    if name == "numpy-stable":
+        _frozen._KEY_BITS = 4
+    if segment_units is not None:
+        _frozen.SEGMENT_UNITS = segment_units
+    try:
+        yield
+    finally:
+        _frozen._NUMPY[:], _frozen.SEGMENT_UNITS, _frozen._KEY_BITS = saved
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(long_sources | sources, min_size=1, max_size=40),
+    st.integers(0, 39),
+    st.lists(st.tuples(st.integers(0, 80), st.sampled_from("abcқ 书")), max_size=4),
+    st.sampled_from([0.0, 50.0, 75.0, 90.0]),
+    st.sampled_from([("python", 1), ("numpy", 1), ("numpy", 3), ("numpy", 7), ("numpy-stable", 5)]),
+)
+def test_both_engines_and_any_segmenting_equal_the_scan(
+    texts: list[str],
+    pick: int,
+    edits: list[tuple[int, str]],
+    min_score: float,
+    setup: tuple[str, int],
+) -> None:
+    name, segment_units = setup
+    units = dict(enumerate(texts))
+    query = texts[pick % len(texts)]
+    for where, ch in edits:
+        at = where % (len(query) + 1)
+        query = query[:at] + ch + query[at + 1 :]
+    with engine(name, segment_units):
+        index = FuzzyIndex.build(units.items(), weights=NO_PENALTIES)
+        numpy = name != "python"
+        assert all((s.frozen is not None) == numpy for s in index._shards.values())
+        if numpy:
+            segments = sum(len(s.frozen.segments) for s in index._shards.values() if s.frozen)
+            assert segments >= len(units) // segment_units
+        index.add(1000, query[::-1])  # a unit added after the build
+        units[1000] = query[::-1]
+        got = [(h.key, h.score) for h in index.search(query, min_score=min_score, limit=None)]
+    assert got == brute_force(units, query, min_score, None)
+
+
+@given(st.integers(0, (1 << 63) - 1), st.integers(1, 5000))
+def test_repeat_codes_agree_in_python_and_numpy(code: int, k: int) -> None:
+    np = _frozen.numpy_module()
+    assert np is not None
+    arrays = _frozen._repeat_codes(
+        np, np.array([code], dtype=np.uint64), np.array([k], dtype=np.uint64)
+    )
+    assert int(arrays[0]) == _frozen._repeat_code(code, k) >= 1 << 63
+
+
+def test_repeated_grams_count_as_a_multiset() -> None:
+    # "aaa" padded has 5 trigram positions, "aaaaaaa" 9: the repeats of "aaa" are
+    # separate tokens, hashed above every plain gram.
+    units = {1: "aaaaaaa", 2: "aaa", 3: "aaaaaab", 4: "baaaaaa"}
+    with engine("numpy"):
+        index = FuzzyIndex.build(units.items(), weights=NO_PENALTIES)
+        frozen = index._shards[3].frozen
+        assert frozen is not None
+        keys = frozen.segments[0].keys
+        assert int(keys[-1]) >= 1 << 63  # repeats are there
+        assert list(keys) == sorted(keys)
+        for query in ("aaaaaaa", "aaaaaa", "aaaab"):
+            got = [(h.key, h.score) for h in index.search(query, min_score=50, limit=None)]
+            assert got == brute_force(units, query, 50, None)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kazlit.errors import StoreError
-from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights
+from kazlit.tm.fuzzy import FuzzyIndex, PenaltyWeights, _frozen
 
 UNITS = [
     (10, "Open the file"),
@@ -65,3 +66,35 @@ def test_stale_or_broken_files_are_refused() -> None:
         FuzzyIndex.load(io.BytesIO(b"SQLite format 3\x00"))
     with pytest.raises(StoreError, match="format 9"):
         FuzzyIndex.load(io.BytesIO(data[:8] + (9).to_bytes(4, "little") + data[12:]))
+
+
+def test_an_index_of_the_other_engine_is_refused() -> None:
+    """A file built with numpy needs numpy; one built without it is rebuilt where
+    numpy would build the faster kind."""
+    with_numpy = io.BytesIO()
+    FuzzyIndex.build(UNITS).save(with_numpy)
+    saved = _frozen._NUMPY[:]
+    _frozen._NUMPY[:] = [None]
+    try:
+        with pytest.raises(StoreError, match="built with numpy, which is not installed"):
+            FuzzyIndex.load(io.BytesIO(with_numpy.getvalue()))
+        without = io.BytesIO()
+        FuzzyIndex.build(UNITS).save(without)
+        assert FuzzyIndex.load(io.BytesIO(without.getvalue())).search("Open the file")
+    finally:
+        _frozen._NUMPY[:] = saved
+    with pytest.raises(StoreError, match="built without numpy"):
+        FuzzyIndex.load(io.BytesIO(without.getvalue()))
+
+
+def test_a_damaged_segment_is_refused() -> None:
+    index = FuzzyIndex.build(UNITS)
+    shard = index._shards[3]
+    assert shard.frozen is not None
+    segment = shard.frozen.segments[0]
+    # Lists that end beyond their ids, as a damaged file would have them.
+    shard.frozen = replace(shard.frozen, segments=(replace(segment, ids=segment.ids[:-1]),))
+    buffer = io.BytesIO()
+    index.save(buffer)
+    with pytest.raises(StoreError, match=r"corrupt \(in lists\)"):
+        FuzzyIndex.load(io.BytesIO(buffer.getvalue()))

@@ -29,12 +29,19 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, compress, repeat
 from operator import add, le
+from typing import Protocol
 
-__all__ = ["candidates", "chunk_set", "chunk_tokens"]
+__all__ = [
+    "DictLists",
+    "Lists",
+    "candidates",
+    "chunk_set",
+    "chunk_tokens",
+    "unsorted_candidates",
+]
 
 # Read more postings than the prefix needs while they stay this cheap, relative to
 # what the prefix alone costs: a stronger count filter means fewer exact scorings.
@@ -44,8 +51,83 @@ _CHUNK_ADVANTAGE = 1
 _NEVER = 1 << 30  # the need of a length outside the band: nothing reaches it
 
 
+class Lists(Protocol):
+    """The posting lists of a query's tokens within a window of internal ids."""
+
+    def width(self, token: str) -> int:
+        """How many ids of the window the list of *token* holds."""
+        ...
+
+    def count(
+        self, order: Sequence[str], prefix: int, needs: dict[int, int], low: int, high: int
+    ) -> list[int]:
+        """Ids in ``[low, high)`` found in enough of the first *prefix* lists of
+        *order* (and of more lists, while cheap) to share ``needs[length]`` tokens."""
+        ...
+
+
+class DictLists:
+    """:class:`Lists` over a dictionary of ``array("I")`` postings (pure Python).
+
+    Ids in each posting are ascending, so a window is a slice found by bisection.
+    """
+
+    def __init__(
+        self,
+        postings: dict[str, array[int]],
+        lengths: Sequence[int],
+        tokens: Iterable[str],
+        first: int,
+        last: int,
+    ) -> None:
+        self._lengths = lengths
+        self._spans: dict[str, tuple[array[int], int, int]] = {}
+        for token in tokens:
+            posting = postings.get(token)
+            if posting is not None:
+                start = bisect_left(posting, first)
+                self._spans[token] = (posting, start, bisect_left(posting, last, start))
+
+    def width(self, token: str) -> int:
+        span = self._spans.get(token)
+        return 0 if span is None else span[2] - span[1]
+
+    def count(
+        self, order: Sequence[str], prefix: int, needs: dict[int, int], low: int, high: int
+    ) -> list[int]:
+        size = len(order)
+        slices: list[array[int]] = []
+        cost = 0
+        budget = -1
+        for i, token in enumerate(order):
+            span = self._spans.get(token)
+            if span is None:
+                ids: array[int] = array("I")
+            else:
+                posting, start, stop = span
+                a = bisect_left(posting, low, start, stop)
+                ids = posting[a : bisect_left(posting, high, a, stop)]
+            if i >= prefix:
+                if budget < 0:
+                    budget = max(_EXTRA_READ_FACTOR * cost, _EXTRA_READ_MIN)
+                if cost + len(ids) > budget:
+                    break
+            slices.append(ids)
+            cost += len(ids)
+        missing = size - len(slices)  # lists not read: a unit may have all of them
+        counts = Counter(chain.from_iterable(slices))
+        need_of: defaultdict[int, int] = defaultdict(repeat(_NEVER).__next__, needs)
+        # count + missing >= need, for each id, in C.
+        keep = map(
+            le,
+            map(need_of.__getitem__, map(self._lengths.__getitem__, counts.keys())),
+            map(add, counts.values(), repeat(missing)),
+        )
+        return list(compress(counts.keys(), keep))
+
+
 def candidates(
-    postings: dict[str, array[int]],
+    lists: Lists,
     *,
     query_grams: set[str],
     every: list[str],
@@ -53,28 +135,21 @@ def candidates(
     needs: dict[int, int],
     bounds: dict[int, int],
     lengths: Sequence[int],
-    upto: int,
+    first: int,
+    last: int,
     chunks: bool = True,
 ) -> list[int]:
-    """Ids of the units that pass a safe count filter.
+    """Ids in ``[first, last)`` of the units that pass a safe count filter.
 
     *needs* holds the all-grams bound (``>= 1``) for each length to filter,
     *bounds* the largest distance per length, *every* the query's grams in order;
-    *lengths* the unit lengths by internal id, in order of length below *upto*.
-    *chunks* allows the chunk bound (weaker: more candidates to score exactly, so
-    worth it only when scoring is cheap).
+    *lengths* the unit lengths by internal id, in order of length within the
+    window. *chunks* allows the chunk bound (weaker: more candidates to score
+    exactly, so worth it only when scoring is cheap).
     """
-    first = bisect_left(lengths, min(needs), 0, upto)
-    last = bisect_right(lengths, max(needs), 0, upto)
-    # Per token, its posting and where the window starts and ends in it.
-    spans: dict[str, tuple[array[int], int, int]] = {}
-    for token in query_grams:
-        posting = postings.get(token)
-        if posting is not None:
-            start = bisect_left(posting, first)
-            spans[token] = (posting, start, bisect_left(posting, last, start))
-    gram_order = sorted(query_grams, key=lambda t: _width(spans, t))
-    gram_sums = list(accumulate((_width(spans, t) for t in gram_order), initial=0))
+    width = lists.width
+    gram_order = sorted(query_grams, key=width)
+    gram_sums = list(accumulate(map(width, gram_order), initial=0))
     # Two bands: the lengths with the smallest distance bound (those up to the
     # query's own), where the chunk bound may be cheaper, and the longer rest.
     base = min(bounds[n] for n in needs)
@@ -92,133 +167,51 @@ def candidates(
         order = gram_order
         prefix = len(gram_order) - min(band_needs.values()) + 1
         if chunks and band is near and gram_sums[prefix] > _EXTRA_READ_MIN:
-            chunk_order = _chunk_order(
-                postings, every, q=q, reads=base + 1, spans=spans, first=first, last=last
-            )
+            chunk_order = _chunk_order(lists, every, q=q, reads=base + 1)
             # Its filter is weaker (more exact scorings): take it when it reads
             # clearly less.
-            chunk_cost = sum(map(partial(_width, spans), chunk_order[: base + 1]))
+            chunk_cost = sum(map(width, chunk_order[: base + 1]))
             if chunk_order and _CHUNK_ADVANTAGE * chunk_cost < gram_sums[prefix]:
                 order, prefix = chunk_order, base + 1
                 band_needs = dict.fromkeys(band_needs, len(chunk_order) - base)
-        result.extend(
-            _count(
-                order,
-                prefix,
-                spans=spans,
-                needs=band_needs,
-                low=low,
-                high=high,
-                lengths=lengths,
-                upto=upto,
-            )
-        )
-    if upto < len(lengths):  # units added after the build: any order, all-grams bound
-        prefix = len(gram_order) - min(needs.values()) + 1
-        result.extend(
-            _count(
-                gram_order,
-                prefix,
-                spans=spans,
-                needs=needs,
-                low=upto,
-                high=len(lengths),
-                lengths=lengths,
-                upto=upto,
-            )
-        )
+        result.extend(lists.count(order, prefix, band_needs, low, high))
     return result
 
 
-def _chunk_order(
-    postings: dict[str, array[int]],
-    every: list[str],
-    *,
-    q: int,
-    reads: int,
-    spans: dict[str, tuple[array[int], int, int]],
-    first: int,
-    last: int,
-) -> list[str]:
+def unsorted_candidates(
+    lists: Lists, *, query_grams: set[str], needs: dict[int, int], first: int, last: int
+) -> list[int]:
+    """Ids in ``[first, last)``, in any order of length (units added after a build),
+    that pass the all-grams count filter."""
+    order = sorted(query_grams, key=lists.width)
+    prefix = len(order) - min(needs.values()) + 1
+    return lists.count(order, prefix, needs, first, last)
+
+
+def _chunk_order(lists: Lists, every: list[str], *, q: int, reads: int) -> list[str]:
     """The tokens of the best disjoint chunks (:func:`chunk_set`), rarest first in
-    the window ``[first, last)``; their spans are added to *spans*. Empty when the
-    query has fewer than *reads* disjoint chunks."""
-    positions = chunk_set(every, q, postings, reads)
+    the window. Empty when the query has fewer than *reads* disjoint chunks.
+
+    Chunk tokens are query tokens (a gram's k-th chunk is at most its k-th
+    occurrence), so *lists* knows them all."""
+    positions = chunk_set(every, q, lists.width, reads)
     if positions is None:
         return []
-    chunks = chunk_tokens(every, positions)
-    for token in chunks:
-        if token not in spans:
-            posting = postings.get(token)
-            if posting is not None:
-                start = bisect_left(posting, first)
-                spans[token] = (posting, start, bisect_left(posting, last, start))
-    return sorted(chunks, key=partial(_width, spans))
-
-
-def _width(spans: dict[str, tuple[array[int], int, int]], token: str) -> int:
-    span = spans.get(token)
-    return 0 if span is None else span[2] - span[1]
-
-
-def _count(
-    order: list[str],
-    prefix: int,
-    *,
-    spans: dict[str, tuple[array[int], int, int]],
-    needs: dict[int, int],
-    low: int,
-    high: int,
-    lengths: Sequence[int],
-    upto: int,
-) -> list[int]:
-    """Ids in ``[low, high)`` read in enough of the first *prefix* lists of *order*
-    (and of more lists, while cheap) to share ``needs[length]`` tokens."""
-    size = len(order)
-    slices: list[array[int]] = []
-    cost = 0
-    budget = -1
-    for i, token in enumerate(order):
-        span = spans.get(token)
-        if span is None:
-            ids: array[int] = array("I")
-        else:
-            posting, start, stop = span
-            if low >= upto:  # the unsorted tail: from low to the end
-                start, stop = stop, len(posting)
-            a = bisect_left(posting, low, start, stop)
-            ids = posting[a : bisect_left(posting, high, a, stop)]
-        if i >= prefix:
-            if budget < 0:
-                budget = max(_EXTRA_READ_FACTOR * cost, _EXTRA_READ_MIN)
-            if cost + len(ids) > budget:
-                break
-        slices.append(ids)
-        cost += len(ids)
-    missing = size - len(slices)  # lists not read: a unit may have all of them
-    counts = Counter(chain.from_iterable(slices))
-    need_of: defaultdict[int, int] = defaultdict(repeat(_NEVER).__next__, needs)
-    # count + missing >= need, for each id, in C.
-    keep = map(
-        le,
-        map(need_of.__getitem__, map(lengths.__getitem__, counts.keys())),
-        map(add, counts.values(), repeat(missing)),
-    )
-    return list(compress(counts.keys(), keep))
+    return sorted(chunk_tokens(every, positions), key=lists.width)
 
 
 def chunk_set(
-    every: list[str], q: int, postings: dict[str, array[int]], reads: int
+    every: list[str], q: int, width: Callable[[str], int], reads: int
 ) -> list[int] | None:
     """Positions at least *q* apart in the gram list *every* of the query, whose
-    *reads* rarest grams have the shortest postings in all; None when no set has
+    *reads* rarest grams (by *width*) have the shortest postings in all; None when no set has
     that many positions.
 
     Tried: the *q* regular partitions (every q-th position from each offset) and a
     greedy set built rarest gram first.
     """
     count = len(every)
-    cost = [len(postings.get(gram, ())) for gram in every]
+    cost = [width(gram) for gram in every]
     sets = [list(range(offset, count, q)) for offset in range(min(q, count))]
     taken = bytearray(count)
     greedy: list[int] = []

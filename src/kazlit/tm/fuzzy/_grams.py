@@ -31,7 +31,7 @@ def gram_size(text: str) -> int:
     they filter poorly); alphabetic scripts (Latin, Cyrillic, Arabic — all three
     Kazakh scripts) use trigrams.
     """
-    if text.isascii():
+    if text.isascii() or _CJK.search(text) is None:
         return 3
     letters = len(text) - len(_SPACE.findall(text))
     cjk = len(_CJK.findall(text))

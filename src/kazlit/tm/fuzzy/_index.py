@@ -44,10 +44,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
-from typing import IO
+from operator import itemgetter
+from typing import IO, Any
 
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
-from kazlit.tm.fuzzy._filter import candidates
+from kazlit.tm.fuzzy._filter import DictLists, Lists, candidates, unsorted_candidates
+from kazlit.tm.fuzzy._frozen import (
+    FrozenLists,
+    FrozenShard,
+    build_shard,
+    numpy_module,
+)
 from kazlit.tm.fuzzy._grams import gram_list, gram_size, grams
 from kazlit.tm.fuzzy._levenshtein import distance, fast_scoring, max_distance, score, within
 from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties
@@ -90,14 +97,17 @@ class Hit:
 class _Shard:
     """Postings for the units whose q-gram size is ``q``."""
 
-    __slots__ = ("by_length", "max_length", "postings", "q")
+    __slots__ = ("frozen", "lengths", "max_length", "postings", "q")
 
     def __init__(self, q: int) -> None:
         self.q = q
+        # The built units' lists as numpy arrays (see ._frozen), when numpy is
+        # installed; postings then hold only units added after the build.
+        self.frozen: FrozenShard | None = None
         # A missing gram gets an empty list from C code (no Python-level branch);
         # searches read with .get(), which never adds one.
         self.postings: defaultdict[str, array[int]] = defaultdict(_new_posting)
-        self.by_length: dict[int, array[int]] = {}
+        self.lengths: set[int] = set()  # the lengths of its units
         self.max_length = 0
 
 
@@ -125,10 +135,12 @@ class FuzzyIndex:
         self._keys: array[int] = array("q")
         self._lengths: array[int] = array("I")
         self._contexts: array[int] = array("q")
+        self._grams: array[int] = array("B")  # the q-gram size of each unit
         self._ids: dict[int, int] = {}
         self._shards: dict[int, _Shard] = {}
         # Internal ids below this are in order of length (see build()).
         self._sorted_upto = 0
+        self._frozen_lengths: Any = None
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -143,8 +155,10 @@ class FuzzyIndex:
     ) -> FuzzyIndex:
         """An index of *units*: ``(key, source)`` or ``(key, source, previous)``.
 
-        *progress* is called as ``progress(done, total)`` every 10,000 units and at
-        the end (*total* defaults to the number of distinct keys).
+        *progress* is called as ``progress(done, total)`` as units are indexed
+        (every 10,000 units, or every segment of ``_frozen.SEGMENT_UNITS`` when
+        numpy builds the lists) and once at the end (*total* defaults to the number of
+        distinct keys).
         """
         index = cls(penalty=penalty, weights=weights)
         # Units are numbered in order of length, so that the part of a posting list
@@ -157,24 +171,77 @@ class FuzzyIndex:
             rows[unit[0]] = (_nfc(unit[1]), previous)
         ordered = sorted(rows.items(), key=lambda row: len(row[1][0]))
         total = len(ordered) if total is None else total
-        done = 0
+        reported = [-1]
+
+        def report(done: int) -> None:
+            if progress is not None and reported[0] != done:
+                reported[0] = done
+                progress(done, total)
+
         # Millions of small arrays and no reference cycles: the cyclic garbage
         # collector would only rescan them again and again.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for key, (source, previous) in ordered:
-                index.add(key, source, previous=previous)
-                done += 1
-                if progress is not None and done % 10_000 == 0:
-                    progress(done, total)
+            index._build_lists(ordered, report)
         finally:
             if collecting:
                 gc.enable()
         index._sorted_upto = len(index._sources)
-        if progress is not None:
-            progress(done, total)
+        index._freeze_lengths()
+        report(len(ordered))
         return index
+
+    def _build_lists(
+        self,
+        ordered: list[tuple[int, tuple[str, str | None]]],
+        report: Callable[[int], None],
+    ) -> None:
+        """Register *ordered* units, then compute their lists per shard: in numpy
+        when it is installed, else one append per q-gram."""
+        rows = list(map(itemgetter(1), ordered))
+        by_q = self._register_all(
+            list(map(itemgetter(0), ordered)),
+            list(map(itemgetter(0), rows)),
+            list(map(itemgetter(1), rows)),
+        )
+        del rows
+        done = [0]
+
+        def advance(units: int) -> None:
+            done[0] += units
+            report(done[0])
+
+        sources = self._sources
+        for q, uids in by_q.items():
+            if numpy_module() is not None:
+                texts = [sources[uid] or "" for uid in uids]
+                self._shards[q].frozen = build_shard(q, uids, texts, done=advance)
+                continue
+            postings = self._shards[q].postings
+            for count, uid in enumerate(uids, 1):
+                # postings[gram].append(uid) for every gram, iterated in C (this
+                # loop is most of a pure-Python build).
+                _consume(
+                    map(
+                        _append,
+                        map(postings.__getitem__, grams(sources[uid] or "", q)),
+                        repeat(uid),
+                    )
+                )
+                if count % 10_000 == 0:
+                    advance(10_000)
+            advance(len(uids) % 10_000)
+
+    def _freeze_lengths(self) -> None:
+        """The built units' lengths as a numpy array, for counting in numpy."""
+        np = numpy_module()
+        if np is not None and any(s.frozen is not None for s in self._shards.values()):
+            self._frozen_lengths = np.frombuffer(
+                self._lengths.tobytes(), dtype=np.uint32, count=self._sorted_upto
+            )
+        else:
+            self._frozen_lengths = None
 
     def add(self, key: int, source: str, *, previous: str | None = None) -> None:
         """Index *source* under *key* (replacing what *key* held).
@@ -184,27 +251,40 @@ class FuzzyIndex:
         """
         if key in self._ids:
             self.remove(key)
-        source = _nfc(source)
+        shard, uid = self._register(key, _nfc(source), previous)
+        source = self._sources[uid] or ""
+        _consume(map(_append, map(shard.postings.__getitem__, grams(source, shard.q)), repeat(uid)))
+
+    def _register(self, key: int, source: str, previous: str | None) -> tuple[_Shard, int]:
+        """Number the NFC *source* and record it everywhere but in the postings."""
         uid = len(self._sources)
-        self._sources.append(source)
-        self._keys.append(key)
-        self._lengths.append(len(source))
-        self._contexts.append(context_fingerprint(previous))
-        self._ids[key] = uid
-        q = gram_size(source)
-        shard = self._shards.get(q)
-        if shard is None:
-            shard = self._shards[q] = _Shard(q)
-        # postings[gram].append(uid) for every gram, iterated in C (this loop is
-        # most of the build time).
-        _consume(map(_append, map(shard.postings.__getitem__, grams(source, q)), repeat(uid)))
-        n = len(source)
-        bucket = shard.by_length.get(n)
-        if bucket is None:
-            shard.by_length[n] = array("I", (uid,))
-        else:
-            bucket.append(uid)
-        shard.max_length = max(shard.max_length, n)
+        self._register_all([key], [source], [previous])
+        return self._shards[self._grams[uid]], uid
+
+    def _register_all(
+        self, keys: list[int], sources: list[str], previous: list[str | None]
+    ) -> dict[int, list[int]]:
+        """Number NFC *sources* (under *keys*) and record them everywhere but in the
+        postings; their internal ids by q-gram size."""
+        first = len(self._sources)
+        self._sources.extend(sources)
+        self._keys.extend(keys)
+        self._lengths.extend(map(len, sources))
+        self._contexts.extend(map(context_fingerprint, previous))
+        self._ids.update(zip(keys, range(first, first + len(keys)), strict=True))
+        sizes = list(map(gram_size, sources))
+        self._grams.extend(sizes)
+        by_q: dict[int, list[int]] = {}
+        for q in set(sizes):
+            shard = self._shards.get(q)
+            if shard is None:
+                shard = self._shards[q] = _Shard(q)
+            uids = [uid for uid, size in enumerate(sizes, first) if size == q]
+            lengths = set(map(self._lengths.__getitem__, uids))
+            shard.lengths |= lengths
+            shard.max_length = max(shard.max_length, *lengths)
+            by_q[q] = uids
+        return by_q
 
     def remove(self, key: int) -> bool:
         """Forget *key*; False when it was not indexed.
@@ -242,8 +322,10 @@ class FuzzyIndex:
         self._keys = fresh._keys
         self._lengths = fresh._lengths
         self._contexts = fresh._contexts
+        self._grams = fresh._grams
         self._ids = fresh._ids
         self._sorted_upto = fresh._sorted_upto
+        self._frozen_lengths = fresh._frozen_lengths
 
     # ------------------------------------------------------------------ files
     def save(self, out: IO[bytes], *, fingerprint: str = "") -> None:
@@ -327,7 +409,6 @@ class FuzzyIndex:
         m = len(query)
         sources = self._sources
         lengths = self._lengths
-        upto = self._sorted_upto
         fast = fast_scoring()
         longest = max((shard.max_length for shard in self._shards.values()), default=0)
         bounds = _window(m, min_score, longest)
@@ -343,7 +424,7 @@ class FuzzyIndex:
             size = len(query_grams)
             needs: dict[int, int] = {}
             for n, bound in bounds.items():
-                if n in shard.by_length:
+                if n in shard.lengths:
                     touched = q * bound - (n - m) if n > m else q * bound
                     needs[n] = size - touched
                     if needs[n] <= 0:
@@ -357,26 +438,65 @@ class FuzzyIndex:
         for shard, query_grams, needs in plans:
             filtered = {n: t for n, t in needs.items() if not low <= n <= high}
             if filtered:
-                every = gram_list(query, shard.q)
-                postings = shard.postings
-                for uid in candidates(
-                    postings,
-                    query_grams=query_grams,
-                    every=every,
-                    q=shard.q,
-                    needs=filtered,
-                    bounds=bounds,
-                    lengths=lengths,
-                    upto=upto,
-                    chunks=fast,
-                ):
-                    ids.append(uid)
-                    texts.append(sources[uid])
+                ids.extend(
+                    self._filter(
+                        shard,
+                        query=query,
+                        query_grams=query_grams,
+                        needs=filtered,
+                        bounds=bounds,
+                        fast=fast,
+                    )
+                )
+        texts.extend(map(sources.__getitem__, ids[len(texts) :]))
         found: list[tuple[int, int]] = []
         for i, d in within(query, texts, min_score):
             uid = ids[i]
             if d <= bounds[lengths[uid]]:
                 found.append((uid, d))
+        return found
+
+    def _filter(
+        self,
+        shard: _Shard,
+        *,
+        query: str,
+        query_grams: set[str],
+        needs: dict[int, int],
+        bounds: dict[int, int],
+        fast: bool,
+    ) -> list[int]:
+        """Ids of *shard*'s units of the lengths in *needs* that pass the count filter."""
+        lengths = self._lengths
+        upto = self._sorted_upto
+        first = bisect_left(lengths, min(needs), 0, upto)
+        last = bisect_right(lengths, max(needs), 0, upto)
+        found: list[int] = []
+        if first < last:
+            lists: Lists
+            if shard.frozen is not None:
+                lists = FrozenLists(shard.frozen, self._frozen_lengths, query_grams, first, last)
+            else:
+                lists = DictLists(shard.postings, lengths, query_grams, first, last)
+            found = candidates(
+                lists,
+                query_grams=query_grams,
+                every=gram_list(query, shard.q),
+                q=shard.q,
+                needs=needs,
+                bounds=bounds,
+                lengths=lengths,
+                first=first,
+                last=last,
+                chunks=fast,
+            )
+        if upto < len(lengths):  # units added after the build: any order of length
+            tail = DictLists(shard.postings, lengths, query_grams, upto, len(lengths))
+            found.extend(
+                unsorted_candidates(
+                    tail, query_grams=query_grams, needs=needs, first=upto, last=len(lengths)
+                )
+            )
         return found
 
     def _span(self, low: int, high: int, ids: list[int], texts: list[str | None]) -> None:
