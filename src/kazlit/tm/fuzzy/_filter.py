@@ -55,7 +55,8 @@ class Lists(Protocol):
     """The posting lists of a query's tokens within a window of internal ids."""
 
     def width(self, token: str) -> int:
-        """How many ids of the window the list of *token* holds."""
+        """How many ids of the window the list of *token* holds (an estimate is
+        enough: widths decide the order of reading, never what is found)."""
         ...
 
     def count(

@@ -244,7 +244,13 @@ def _codes(np: Any, alphabet: Any, bits: int, q: int, grams: Any) -> Any:
 
 
 class FrozenLists:
-    """The lists of a query's tokens within the id window ``[first, last)``."""
+    """The lists of a query's tokens within the id window ``[first, last)``.
+
+    Lists are read whole from every segment that overlaps the window and cut to the
+    band with one mask after they are joined: cutting each list at the window's
+    edges (a binary search per list) costs more than reading the extra ids. Widths
+    in the two edge segments are estimated in proportion to the overlap.
+    """
 
     def __init__(
         self,
@@ -257,35 +263,36 @@ class FrozenLists:
         np: Any = numpy_module()
         self._np = np
         self._lengths = lengths
-        self._slices: dict[str, list[Any]] = {}
-        self._widths: dict[str, int] = {}
         tokens = list(tokens)
+        self._number = {token: i for i, token in enumerate(tokens)}
         codes = np.fromiter(
             (token_code(t, shard.q) for t in tokens), dtype=np.uint64, count=len(tokens)
         )
+        widths = np.zeros(len(tokens), dtype=np.float64)
+        # Per overlapping segment: its ids, and the numbers, starts and stops of
+        # the query's tokens found in it.
+        self._parts: list[tuple[Any, Any, Any, Any]] = []
         for segment in shard.segments:
             if segment.last <= first or segment.first >= last or not segment.keys.size:
                 continue
-            at = np.searchsorted(segment.keys, codes)
+            at = segment.keys.searchsorted(codes)
             at[at >= segment.keys.size] = 0
             found = np.flatnonzero(segment.keys[at] == codes)
-            starts = segment.starts[at[found]].tolist()
-            stops = segment.starts[at[found] + 1].tolist()
-            inside = first <= segment.first and segment.last <= last
-            ids = segment.ids
-            for i, start, stop in zip(found.tolist(), starts, stops, strict=True):
-                posting = ids[start:stop]
-                if not inside:
-                    lo, hi = np.searchsorted(posting, (first, last))
-                    posting = posting[lo:hi]
-                if posting.size:
-                    token = tokens[i]
-                    self._slices.setdefault(token, []).append(posting)
-                    self._widths[token] = self._widths.get(token, 0) + posting.size
+            if not found.size:
+                continue
+            starts = segment.starts[at[found]]
+            stops = segment.starts[at[found] + 1]
+            share = (min(last, segment.last) - max(first, segment.first)) / (
+                segment.last - segment.first
+            )
+            widths[found] += (stops - starts) * share
+            self._parts.append((segment.ids, found, starts, stops))
+        self._widths = widths.round().astype(np.int64).tolist()
 
     def width(self, token: str) -> int:
-        """How many ids of the window the list of *token* holds."""
-        return self._widths.get(token, 0)
+        """About how many ids of the window the list of *token* holds."""
+        i = self._number.get(token)
+        return 0 if i is None else int(self._widths[i])
 
     def count(
         self, order: Sequence[str], prefix: int, needs: dict[int, int], low: int, high: int
@@ -293,24 +300,25 @@ class FrozenLists:
         """Ids in ``[low, high)`` found in enough of the first *prefix* lists of
         *order* (and of more lists, while cheap) to share ``needs[length]`` tokens."""
         np = self._np
-        read: list[Any] = []
+        chosen = np.zeros(len(self._widths), dtype=bool)
         cost = 0
         budget = -1
         taken = 0
         for i, token in enumerate(order):
-            width = self._widths.get(token, 0)
+            width = self.width(token)
             if i >= prefix:
                 if budget < 0:
                     budget = max(_EXTRA_READ_FACTOR * cost, _EXTRA_READ_MIN)
                 if cost + width > budget:
                     break
-            read.extend(self._slices.get(token, ()))
+            number = self._number.get(token)
+            if number is not None:
+                chosen[number] = True
             cost += width
             taken += 1
         missing = len(order) - taken  # lists not read: a unit may hold all of them
-        if not read:
-            return []
-        ids = np.concatenate(read)
+        read = [_gather(np, part, chosen) for part in self._parts]
+        ids = np.concatenate(read) if read else np.zeros(0, dtype=np.uint32)
         ids = ids[(ids >= low) & (ids < high)]
         if not ids.size:
             return []
@@ -327,3 +335,17 @@ class FrozenLists:
         lengths = np.minimum(self._lengths[found], table.size - 1)
         keep = hits + missing >= table[lengths]
         return list(found[keep].tolist())
+
+
+def _gather(np: Any, part: tuple[Any, Any, Any, Any], chosen: Any) -> Any:
+    """The ids of the chosen lists of one segment, joined (one gather, no loop)."""
+    ids, found, starts, stops = part
+    keep = chosen[found]
+    starts = starts[keep]
+    sizes = stops[keep] - starts
+    total = int(sizes.sum())
+    if not total:
+        return ids[:0]
+    # Position j of the joined lists is starts[list] + (j - where that list begins).
+    begins = np.cumsum(sizes) - sizes
+    return ids[np.arange(total, dtype=np.int64) + np.repeat(starts - begins, sizes)]
