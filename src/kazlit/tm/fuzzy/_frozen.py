@@ -66,8 +66,8 @@ _DENSE: Final = 16
 # Read more lists than the prefix filter needs while the extra postings stay below
 # this multiple of what the prefix reads (a stronger count filter, fewer exact
 # scorings); counting in numpy costs a few nanoseconds a posting.
-_EXTRA_READ_FACTOR: Final = 8
-_EXTRA_READ_MIN: Final = 50_000
+_EXTRA_READ_FACTOR: Final = 4
+_EXTRA_READ_MIN: Final = 20_000
 _NEVER: Final = 1 << 30
 
 # numpy, or None when it is not installed (or switched off by a test); looked up
@@ -271,7 +271,7 @@ class FrozenLists:
         widths = np.zeros(len(tokens), dtype=np.float64)
         # Per overlapping segment: its ids, and the numbers, starts and stops of
         # the query's tokens found in it.
-        self._parts: list[tuple[Any, Any, Any, Any]] = []
+        self._parts: list[tuple[Segment, Any, Any, Any]] = []
         for segment in shard.segments:
             if segment.last <= first or segment.first >= last or not segment.keys.size:
                 continue
@@ -286,7 +286,7 @@ class FrozenLists:
                 segment.last - segment.first
             )
             widths[found] += (stops - starts) * share
-            self._parts.append((segment.ids, found, starts, stops))
+            self._parts.append((segment, found, starts, stops))
         self._widths = widths.round().astype(np.int64).tolist()
 
     def width(self, token: str) -> int:
@@ -317,7 +317,11 @@ class FrozenLists:
             cost += width
             taken += 1
         missing = len(order) - taken  # lists not read: a unit may hold all of them
-        read = [_gather(np, part, chosen) for part in self._parts]
+        read = [
+            _gather(np, part, chosen)
+            for part in self._parts
+            if part[0].first < high and part[0].last > low
+        ]
         ids = np.concatenate(read) if read else np.zeros(0, dtype=np.uint32)
         ids = ids[(ids >= low) & (ids < high)]
         if not ids.size:
@@ -337,9 +341,10 @@ class FrozenLists:
         return list(found[keep].tolist())
 
 
-def _gather(np: Any, part: tuple[Any, Any, Any, Any], chosen: Any) -> Any:
+def _gather(np: Any, part: tuple[Segment, Any, Any, Any], chosen: Any) -> Any:
     """The ids of the chosen lists of one segment, joined (one gather, no loop)."""
-    ids, found, starts, stops = part
+    segment, found, starts, stops = part
+    ids = segment.ids
     keep = chosen[found]
     starts = starts[keep]
     sizes = stops[keep] - starts
