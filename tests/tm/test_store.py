@@ -184,3 +184,16 @@ def test_open_store_urls(tmp_path: Path) -> None:
         open_store("postgresql://kazlit@127.0.0.1:1/tm")
     with pytest.raises(StoreError, match="unknown translation-memory URL"):
         open_store("mysql://x")
+
+
+def test_empty_strings_in_optional_fields_are_kept(store: SQLiteStore) -> None:
+    # An empty creationid is not an absent one: the unit goes in whole (as JSON),
+    # not as its plain columns, which would read it back as None.
+    unit = TranslationUnit(
+        (Variant("kk", "Абай"), Variant("en", "Abai", created_by="")), created_by=""
+    )
+    store.add_units([unit])
+    assert store.get(1) == unit
+    plain = TranslationUnit((Variant("kk", "Абай"), Variant("en", "Abai")))
+    store.add_units([plain], merge="add-variant")
+    assert store.get(1) == unit  # identical source and target: skipped
