@@ -179,6 +179,28 @@ class SQLiteStore:
         """Add *units* in one transaction (see :meth:`TMStore.add_units`)."""
         if merge not in ("skip", "update", "add-variant"):
             raise ValueError(f"unknown merge policy {merge!r}")
+        # An import writes each unit before its segments rows and deletes no unit, so
+        # the segments' foreign key holds by construction: SQLite's check of it (a
+        # look-up in units for every row) is off for the import only, on again after.
+        # The setting is this connection's; it cannot change inside a transaction.
+        self._db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            return self._import(
+                units, merge, default_srclang, progress=progress, label=label, bad=bad
+            )
+        finally:
+            self._db.execute("PRAGMA foreign_keys = ON")
+
+    def _import(
+        self,
+        units: Iterable[TranslationUnit],
+        merge: MergePolicy,
+        default_srclang: str | None,
+        *,
+        progress: Progress | None,
+        label: str | None,
+        bad: Callable[[], int] | None,
+    ) -> ImportResult:
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
