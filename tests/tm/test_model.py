@@ -87,3 +87,19 @@ def test_serial_round_trip_is_exact() -> None:
         attrs=(("datatype", "plaintext"),),
     )
     assert loads(dumps(unit)) == unit
+
+
+def test_unchecked_constructors_build_what_the_checked_ones_build() -> None:
+    # Readers use them for plain units: every field must come out as the
+    # constructor would set it (a field added to the model must be added there too).
+    variant = Variant("kk-KZ", ("Абай",))
+    fast = Variant.unchecked("kk-KZ", ("Абай",), lang_key("kk-KZ"))
+    assert fast == variant
+    assert repr(fast) == repr(variant)
+    assert Variant.unchecked("en", (), "en") == Variant("en", ())
+    unit = TranslationUnit((variant, Variant("en", "Abai")), tuid="7", srclang="kk")
+    fast_unit = TranslationUnit.unchecked(unit.variants, "7", "kk")
+    assert fast_unit == unit
+    assert repr(fast_unit) == repr(unit)
+    assert loads(dumps(fast_unit)) == unit
+    assert TranslationUnit.unchecked((variant,), None, None) == TranslationUnit((variant,))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -184,3 +185,39 @@ def test_open_store_urls(tmp_path: Path) -> None:
         open_store("postgresql://kazlit@127.0.0.1:1/tm")
     with pytest.raises(StoreError, match="unknown translation-memory URL"):
         open_store("mysql://x")
+
+
+def test_empty_strings_in_optional_fields_are_kept(store: SQLiteStore) -> None:
+    # An empty creationid is not an absent one: the unit goes in whole (as JSON),
+    # not as its plain columns, which would read it back as None.
+    unit = TranslationUnit(
+        (Variant("kk", "Абай"), Variant("en", "Abai", created_by="")), created_by=""
+    )
+    store.add_units([unit])
+    assert store.get(1) == unit
+    plain = TranslationUnit((Variant("kk", "Абай"), Variant("en", "Abai")))
+    store.add_units([plain], merge="add-variant")
+    assert store.get(1) == unit  # identical source and target: skipped
+
+
+def test_foreign_keys_hold_after_imports_good_and_failed(store: SQLiteStore) -> None:
+    # The import leaves SQLite's foreign-key check off while it writes (its rows
+    # satisfy the key by construction); the key must hold and the check be back on.
+    store.add_units([unit("Абай", "Абай"), unit("Ақын", "Поэт")])
+    store.add_units([unit("Ақын", "Стихотворец"), unit("Жол", "Путь")], merge="update")
+
+    def failing() -> Iterator[TranslationUnit]:
+        yield unit("Тау", "Гора")
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        store.add_units(failing())
+    db = sqlite3.connect(store.path)
+    try:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        orphans = "SELECT count(*) FROM segments WHERE unit_id NOT IN (SELECT id FROM units)"
+        assert db.execute(orphans).fetchone()[0] == 0
+    finally:
+        db.close()
+    assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.stats().units == 3

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -28,7 +29,7 @@ from kazlit._version import __version__
 from kazlit.errors import FormatError, ParseError
 from kazlit.formats import OnBad
 from kazlit.formats._xml import XML_NS, attrs_of, iterparse, local, syntax_error
-from kazlit.tm.model import Content, Inline, Note, Prop, TranslationUnit, Variant
+from kazlit.tm.model import Content, Inline, Note, Prop, TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import format_date, parse_date
 
 __all__ = ["NAME", "TMX_INLINE", "read", "write"]
@@ -53,6 +54,8 @@ _DATES = {
 }
 _TU_SKIP = frozenset({"tuid", "srclang", *_DATES})
 _TUV_SKIP = frozenset({"xml:lang", "lang", *_DATES})
+_is_nfc = unicodedata.is_normalized
+_normalize = unicodedata.normalize
 
 
 class _BadUnitError(Exception):
@@ -80,17 +83,20 @@ def read(
     *tgt_lang* is not used (TMX is multilingual).
     """
     default_src = src_lang
+    langs: dict[str, tuple[str, str]] = {}
     try:
         for _event, elem in iterparse(fh, ("{*}header", "{*}tu")):
-            name = local(elem.tag)
-            if name == "header":
+            tag = elem.tag
+            if tag != "tu" and local(tag) == "header":
                 header_src = (elem.get("srclang") or "").strip()
                 # "*all*" says any variant may be the source: units stay without one.
                 if header_src and header_src != "*all*" and default_src is None:
                     default_src = header_src
                 continue
             try:
-                unit = _unit(elem, default_src)
+                unit = _plain_unit(elem, default_src, langs)
+                if unit is None:
+                    unit = _full_unit(elem, default_src)
             except _BadUnitError as exc:
                 error = ParseError(str(exc), path=path, line=exc.line, format=NAME)
                 if on_bad is None:
@@ -143,43 +149,72 @@ def _dated(elem: etree._Element, attrs: list[tuple[str, str]]) -> dict[str, obje
 
 
 _XML_LANG = XML_NS + "lang"
-_SIMPLE_TU = frozenset({"tuid", "srclang"})
+_LANG_ATTRS = frozenset({_XML_LANG, "lang"})
+# How many language tags the plain path remembers (a file holds a few dozen).
+_LANGS_KEPT = 4096
 
 
-def _simple_variant(tuv: etree._Element) -> Variant | None:
-    """The fast path for the common ``<tuv xml:lang=".."><seg>text</seg></tuv>``."""
-    attrib = tuv.attrib
-    if len(attrib) != 1 or len(tuv) != 1:
-        return None
-    seg = tuv[0]
-    if seg.tag != "seg" or len(seg) != 0:
-        return None
-    raw = attrib.get(_XML_LANG) or attrib.get("lang")
-    if not raw:
-        return None
-    text = seg.text
-    return Variant(raw, (text,) if text else ())
+def _plain_unit(
+    tu: etree._Element, default_src: str | None, langs: dict[str, tuple[str, str]]
+) -> TranslationUnit | None:
+    """The fast path for the common unit of plain ``<tuv xml:lang=".."><seg>text</seg></tuv>``.
 
-
-def _unit(tu: etree._Element, default_src: str | None) -> TranslationUnit:
-    if _SIMPLE_TU.issuperset(tu.attrib.keys()):
-        variants = []
-        for child in tu:
-            if child.tag != "tuv":
-                break
-            variant = _simple_variant(child)
-            if variant is None:
-                break
-            variants.append(variant)
+    None when the unit holds anything else (other attributes, notes, props, inline
+    markup, entities, a namespace): :func:`_full_unit` reads those. What it builds
+    is checked here as the model's constructors would check it, so it uses their
+    unchecked variants; *langs* maps a raw tag to its stripped form and its
+    canonical tag.
+    """
+    tuid = srclang = None
+    items: list[tuple[str, str]] = tu.items()  # type: ignore[assignment]  # str once parsed
+    for name, value in items:
+        if name == "tuid":
+            tuid = value
+        elif name == "srclang":
+            srclang = value
         else:
-            if variants:
-                srclang = tu.get("srclang") or default_src
-                return TranslationUnit(
-                    tuple(variants),
-                    tuid=tu.get("tuid"),
-                    srclang=srclang.strip() if srclang else None,
-                )
-    return _full_unit(tu, default_src)
+            return None
+    variants = []
+    for tuv in tu:
+        variant = _plain_variant(tuv, langs)
+        if variant is None:
+            return None
+        variants.append(variant)
+    if not variants:
+        return None
+    srclang = srclang or default_src
+    return TranslationUnit.unchecked(tuple(variants), tuid, srclang.strip() if srclang else None)
+
+
+def _plain_variant(tuv: etree._Element, langs: dict[str, tuple[str, str]]) -> Variant | None:
+    if tuv.tag != "tuv":
+        return None
+    attrs: list[tuple[str, str]] = tuv.items()  # type: ignore[assignment]  # str once parsed
+    if len(attrs) != 1 or len(tuv) != 1:
+        return None
+    name, raw = attrs[0]
+    seg = tuv[0]
+    if name not in _LANG_ATTRS or seg.tag != "seg" or len(seg):
+        return None
+    known = langs.get(raw) or _known_lang(raw, langs)
+    if known is None:
+        return None  # the full path says what is wrong
+    text = seg.text
+    if not text:
+        return Variant.unchecked(known[0], (), known[1])
+    if not _is_nfc("NFC", text):
+        text = _normalize("NFC", text)
+    return Variant.unchecked(known[0], (text,), known[1])
+
+
+def _known_lang(raw: str, langs: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    tag = raw.strip()
+    if not tag:
+        return None
+    if len(langs) >= _LANGS_KEPT:
+        langs.clear()
+    known = langs[raw] = (tag, lang_key(tag))
+    return known
 
 
 def _full_unit(tu: etree._Element, default_src: str | None) -> TranslationUnit:

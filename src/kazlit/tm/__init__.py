@@ -10,7 +10,20 @@
 
 from __future__ import annotations
 
-from kazlit.tm.bitext import units_from_bitext
+from typing import TYPE_CHECKING, Any
+
 from kazlit.tm.model import Inline, Note, Prop, TranslationUnit, Variant
 
+if TYPE_CHECKING:
+    from kazlit.tm.bitext import units_from_bitext
+
 __all__ = ["Inline", "Note", "Prop", "TranslationUnit", "Variant", "units_from_bitext"]
+
+
+def __getattr__(name: str) -> Any:
+    # units_from_bitext pulls in kazlit.corpus; a TM import or export has no use for it.
+    if name == "units_from_bitext":
+        from kazlit.tm.bitext import units_from_bitext  # noqa: PLC0415 - lazy on purpose
+
+        return units_from_bitext
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

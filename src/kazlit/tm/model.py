@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, TypeAlias
@@ -101,6 +101,7 @@ Content: TypeAlias = tuple["str | Inline", ...]
 
 
 _set = object.__setattr__
+_new = object.__new__
 _is_nfc = unicodedata.is_normalized
 
 
@@ -326,6 +327,30 @@ class Variant:
             _set(self, "attrs", _nfc_attrs(self.attrs))
         _set(self, "lang", lang_key(raw))
 
+    @classmethod
+    def unchecked(cls, raw_lang: str, content: Content, lang: str) -> Variant:
+        """A variant with no other field, built without the constructor's checks.
+
+        For readers that have already checked what the constructor would: *raw_lang*
+        stripped and not empty, *lang* equal to ``lang_key(raw_lang)``, *content* NFC
+        with no empty text and no two texts in a row (``()`` or ``(text,)`` for
+        plain text). About half the cost of ``Variant(raw_lang, content)``; anything
+        else breaks the model's invariants, so use the constructor when unsure.
+        """
+        self = _new(cls)
+        # The slots' own setters: what the frozen dataclass's __init__ does, faster.
+        _v_raw_lang(self, raw_lang)
+        _v_content(self, content)
+        _v_created(self, None)
+        _v_created_by(self, None)
+        _v_changed(self, None)
+        _v_changed_by(self, None)
+        _v_notes(self, ())
+        _v_props(self, ())
+        _v_attrs(self, ())
+        _v_lang(self, lang)
+        return self
+
     @property
     def supported(self) -> bool:
         """True when kazlit supports this language (see :mod:`kazlit.lang`)."""
@@ -384,6 +409,33 @@ class TranslationUnit:
             if value is not None:
                 object.__setattr__(self, name, nfc(value))
 
+    @classmethod
+    def unchecked(
+        cls, variants: tuple[Variant, ...], tuid: str | None, srclang: str | None
+    ) -> TranslationUnit:
+        """A unit of *variants*, *tuid* and *srclang* only, built without checks.
+
+        For readers: *variants* must be a tuple (the other fields are empty, so
+        there is nothing else to normalise). Equal to
+        ``TranslationUnit(variants, tuid=tuid, srclang=srclang)``, at less cost.
+        """
+        self = _new(cls)
+        _u_variants(self, variants)
+        _u_tuid(self, tuid)
+        _u_srclang(self, srclang)
+        _u_created(self, None)
+        _u_created_by(self, None)
+        _u_changed(self, None)
+        _u_changed_by(self, None)
+        _u_origin_work(self, None)
+        _u_origin_segment(self, None)
+        _u_context_prev(self, None)
+        _u_context_next(self, None)
+        _u_notes(self, ())
+        _u_props(self, ())
+        _u_attrs(self, ())
+        return self
+
     @property
     def languages(self) -> tuple[str, ...]:
         """The canonical tags of the variants, in order, without repeats."""
@@ -418,3 +470,33 @@ class TranslationUnit:
             if item.type == type_:
                 return item.value
         return None
+
+
+def _setters(cls: type, names: str) -> tuple[Callable[[object, object], None], ...]:
+    return tuple(getattr(cls, name).__set__ for name in names.split())
+
+
+# The slot setters the unchecked constructors use (bound here, once).
+(
+    _v_raw_lang,
+    _v_content,
+    _v_created,
+    _v_created_by,
+    _v_changed,
+    _v_changed_by,
+    _v_notes,
+    _v_props,
+    _v_attrs,
+    _v_lang,
+) = _setters(
+    Variant, "raw_lang content created created_by changed changed_by notes props attrs lang"
+)
+(
+    _u_variants, _u_tuid, _u_srclang, _u_created, _u_created_by, _u_changed,
+    _u_changed_by, _u_origin_work, _u_origin_segment, _u_context_prev, _u_context_next,
+    _u_notes, _u_props, _u_attrs,
+) = _setters(
+    TranslationUnit,
+    "variants tuid srclang created created_by changed changed_by origin_work"
+    " origin_segment context_prev context_next notes props attrs",
+)  # fmt: skip

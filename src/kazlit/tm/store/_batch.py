@@ -65,31 +65,33 @@ def plan_batch(
     existing = ids_by_key([k for _, _, k in keyed])
     stored = load(sorted(set(existing.values())))
     plan = BatchPlan(next_id)
+    new, new_meta = plan.new, plan.new_meta
+    fill_srclang = bool(default_srclang)
     for unit, source, key in keyed:
         unit_id = existing.get(key)
         if unit_id is None:
-            unit_id = plan.next_id
-            plan.next_id += 1
-            existing[key] = unit_id
-            plan.new[unit_id] = (
+            existing[key] = next_id
+            new[next_id] = (
                 dataclasses.replace(unit, srclang=default_srclang)
-                if default_srclang and unit.srclang is None
+                if fill_srclang and unit.srclang is None
                 else unit
             )
-            plan.new_meta[unit_id] = (source, key)
-            counts["added"] += 1
+            new_meta[next_id] = (source, key)
+            next_id += 1
             continue
-        before = plan.new.get(unit_id) or plan.changed.get(unit_id) or stored(unit_id)
+        before = new.get(unit_id) or plan.changed.get(unit_id) or stored(unit_id)
         merged, conflicts = merge_unit(before, unit, merge, source=source)
         counts["conflicts"] += conflicts
         if merged is None:
             counts["skipped"] += 1
-        elif unit_id in plan.new:
-            plan.new[unit_id] = merged
+        elif unit_id in new:
+            new[unit_id] = merged
             counts["skipped"] += 1  # merged into a unit added by this same import
         else:
             plan.changed[unit_id] = merged
             counts["updated"] += 1
+    counts["added"] += next_id - plan.next_id
+    plan.next_id = next_id
     return plan
 
 

@@ -8,8 +8,8 @@ migrations (:mod:`kazlit.tm.store.schema`); a file from a newer kazlit is refuse
 
 from __future__ import annotations
 
-import itertools
 import logging
+import operator
 import os
 import sqlite3
 import time
@@ -179,6 +179,28 @@ class SQLiteStore:
         """Add *units* in one transaction (see :meth:`TMStore.add_units`)."""
         if merge not in ("skip", "update", "add-variant"):
             raise ValueError(f"unknown merge policy {merge!r}")
+        # An import writes each unit before its segments rows and deletes no unit, so
+        # the segments' foreign key holds by construction: SQLite's check of it (a
+        # look-up in units for every row) is off for the import only, on again after.
+        # The setting is this connection's; it cannot change inside a transaction.
+        self._db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            return self._import(
+                units, merge, default_srclang, progress=progress, label=label, bad=bad
+            )
+        finally:
+            self._db.execute("PRAGMA foreign_keys = ON")
+
+    def _import(
+        self,
+        units: Iterable[TranslationUnit],
+        merge: MergePolicy,
+        default_srclang: str | None,
+        *,
+        progress: Progress | None,
+        label: str | None,
+        bad: Callable[[], int] | None,
+    ) -> ImportResult:
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -250,36 +272,40 @@ class SQLiteStore:
         changed: dict[int, TranslationUnit],
     ) -> None:
         db = self._db
+        units = []
+        # Most units leave context_prev and data NULL: a statement without those
+        # two columns binds less (measured: 3.5 against 5 µs a row on the benchmark).
+        plain_units = []
+        segments: list[tuple[int, int, str, str, str]] = []
+        # new and new_meta hold the same ids in the same order (see plan_batch).
+        for (uid, u), (source, key) in zip(new.items(), new_meta.values(), strict=True):
+            simple = _is_simple(u)
+            if simple and u.context_prev is None:
+                plain_units.append((uid, u.tuid, u.srclang, source.lang, key))
+            else:
+                data = None if simple else dumps(u)
+                units.append((uid, u.tuid, u.srclang, source.lang, key, u.context_prev, data))
+            segments.extend(_segment_rows(uid, u))
+        db.executemany(
+            "INSERT INTO units (id, tuid, srclang, source_lang, source_hash) VALUES (?,?,?,?,?)",
+            plain_units,
+        )
         db.executemany(
             "INSERT INTO units (id, tuid, srclang, source_lang, source_hash, context_prev, data)"
             " VALUES (?,?,?,?,?,?,?)",
-            [
-                (
-                    uid,
-                    u.tuid,
-                    u.srclang,
-                    new_meta[uid][0].lang,
-                    new_meta[uid][1],
-                    u.context_prev,
-                    None if _is_simple(u) else dumps(u),
-                )
-                for uid, u in new.items()
-            ],
+            units,
         )
         for uid, u in changed.items():
             db.execute(
                 "UPDATE units SET tuid = ?, srclang = ?, context_prev = ?, data = ? WHERE id = ?",
                 (u.tuid, u.srclang, u.context_prev, None if _is_simple(u) else dumps(u), uid),
             )
+            segments.extend(_segment_rows(uid, u))
         if changed:
             db.executemany("DELETE FROM segments WHERE unit_id = ?", [(i,) for i in changed])
         db.executemany(
             "INSERT INTO segments (unit_id, ord, lang, raw_lang, text) VALUES (?,?,?,?,?)",
-            [
-                (uid, n, v.lang, v.raw_lang, v.plain_text)
-                for uid, u in itertools.chain(new.items(), changed.items())
-                for n, v in enumerate(u.variants)
-            ],
+            segments,
         )
 
     def _ids_by_hash(self, keys: list[bytes]) -> dict[bytes, int]:
@@ -386,20 +412,36 @@ class SQLiteStore:
 _UNIT_ROW = "SELECT id, tuid, srclang, context_prev, data FROM units"
 
 
+# The fields a unit that is "nothing but plain-text variants" leaves empty, and
+# their empty values (one C-level getter and one tuple comparison per object).
+_unit_extras = operator.attrgetter(
+    "created", "created_by", "changed", "changed_by", "origin_work", "origin_segment",
+    "context_next", "notes", "props", "attrs",
+)  # fmt: skip
+_NO_UNIT_EXTRAS = (None, None, None, None, None, None, None, (), (), ())
+_variant_extras = operator.attrgetter(
+    "created", "created_by", "changed", "changed_by", "notes", "props", "attrs"
+)
+_NO_VARIANT_EXTRAS = (None, None, None, None, (), (), ())
+
+
 def _is_simple(unit: TranslationUnit) -> bool:
     """True when the unit is fully described by its columns and segments rows."""
-    if (
-        unit.created or unit.created_by or unit.changed or unit.changed_by
-        or unit.origin_work or unit.origin_segment or unit.context_next
-        or unit.notes or unit.props or unit.attrs
-    ):  # fmt: skip
+    if _unit_extras(unit) != _NO_UNIT_EXTRAS:
         return False
     for v in unit.variants:
         content = v.content
         if len(content) > 1 or (content and type(content[0]) is not str):
             return False
-        if v.created or v.created_by or v.changed or v.changed_by or v.notes or v.props:
-            return False
-        if v.attrs:
+        if _variant_extras(v) != _NO_VARIANT_EXTRAS:
             return False
     return True
+
+
+def _segment_rows(uid: int, unit: TranslationUnit) -> list[tuple[int, int, str, str, str]]:
+    rows = []
+    for n, v in enumerate(unit.variants):
+        content = v.content
+        text = content[0] if len(content) == 1 and type(content[0]) is str else v.plain_text
+        rows.append((uid, n, v.lang, v.raw_lang, text))
+    return rows
