@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lxml import etree
 
 from kazlit.formats import xliff
@@ -282,3 +283,31 @@ def test_real_xliff_20_spec_example_isolated_sc(shared_data: Path, tmp_path: Pat
     title = _target(root, "title-5")
     assert _inner(title) == '<sc id="1" isolated="yes"/>Oiseaux de haute altitude'
     assert report.counts()["exact"] == 1
+
+
+def test_another_tool_reads_the_codes_back(tmp_path: Path) -> None:
+    # translate-toolkit (the `toolkit` extra) parses XLIFF 1.2 inline codes itself.
+    toolkit = pytest.importorskip("translate.storage.xliff")
+    with _memory(tmp_path, (TM_12.encode(), "kk", "ru")) as memory:
+        _, root = _pretranslate(memory, DOC_12.encode(), "kk", "ru")
+    path = tmp_path / "book.ru.xlf"
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    store = toolkit.xlifffile.parsefile(str(path))
+
+    def placeables(elems: Any) -> Counter[tuple[str, str]]:
+        found: Counter[tuple[str, str]] = Counter()
+        for elem in elems:
+            for sub in getattr(elem, "sub", ()):
+                if getattr(sub, "id", None) is not None:
+                    found[type(sub).__name__, sub.id] += 1
+                found += placeables([sub])
+        return found
+
+    units = {unit.getid().rsplit("t", 1)[-1]: unit for unit in store.units}
+    assert sorted(units) == ["1", "2", "3", "4", "5"]
+    for unit in units.values():
+        assert placeables(unit.rich_target) == placeables(unit.rich_source), unit.getid()
+    assert placeables(units["1"].rich_target) == Counter(
+        {("G", "5"): 1, ("G", "6"): 1, ("X", "7"): 1}
+    )
+    assert units["1"].target == "Эта новая книга."

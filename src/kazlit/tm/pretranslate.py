@@ -89,6 +89,12 @@ REASONS: Final[tuple[Reason, ...]] = (
     "plural-count-differs",
 )
 _FILLING: Final = frozenset({"context", "exact", "fuzzy", "codes-placed"})
+# The reasons people may not guess from their name, explained in the summary.
+_EXPLAINED: Final = {
+    "codes-placed": "filled, with the inline codes put after the text by kazlit: review",
+    "no-plural-forms": "plural entries left: the match is a singular translation",
+    "plural-count-differs": "plural entries left: the match has another number of forms",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +215,11 @@ class PretranslationReport:
     def summary(self) -> str:
         """One line per reason that occurred, for people."""
         lines = [f"pretranslation (threshold {self.threshold:g}%): {self.filled} filled"]
-        lines += [f"  {reason}: {n}" for reason, n in self.counts().items() if n]
+        lines += [
+            f"  {reason}: {n}" + (f" ({_EXPLAINED[reason]})" if reason in _EXPLAINED else "")
+            for reason, n in self.counts().items()
+            if n
+        ]
         return "\n".join(lines) + "\n"
 
 
