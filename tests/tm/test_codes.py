@@ -107,6 +107,13 @@ def test_no_document_codes_gives_the_plain_target() -> None:
     )
 
 
+def test_cp_is_text_unless_xml_cannot_hold_it() -> None:
+    codes = pair_up([("standalone", "1")])
+    source = ("а", _x("1"))
+    target = ("б", Inline("cp", (("hex", "0001"),)), _x("1"), Inline("cp", (("hex", "2014"),)))
+    assert map_codes(codes, source, target) == ("б", Slot(0), "—")
+
+
 def test_placed_codes_follow_the_text_in_source_order() -> None:
     plan = place_codes(G2X, "Эта книга новая.")
     assert plan == ("Эта книга новая.", Slot(0), Slot(1), Slot(2), Slot(3), Slot(4))

@@ -197,10 +197,19 @@ def _flatten_inline(part: Inline, out: list[str | _Token]) -> None:
 
 
 def _cp_char(value: str | None) -> str:
+    """The character of a ``<cp hex>``; "" when XML 1.0 cannot hold it as text (a
+    control character: left out, as the memory's plain target leaves it out)."""
     try:
-        return chr(int(value or "", 16))
+        point = int(value or "", 16)
     except ValueError:
         return ""
+    allowed = (
+        point in (0x9, 0xA, 0xD)
+        or 0x20 <= point <= 0xD7FF
+        or 0xE000 <= point <= 0xFFFD
+        or 0x10000 <= point <= 0x10FFFF
+    )
+    return chr(point) if allowed else ""
 
 
 def map_codes(codes: Sequence[Code], source: Content, target: Content) -> Plan | None:
