@@ -421,8 +421,12 @@ def test_pretranslate_xliff_20_states(tm: Path, tmp_path: Path) -> None:
     ns = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
     segments = root.findall(".//x:segment", ns)
     assert [s.get("state") for s in segments] == ["translated", "initial", "translated"]
-    assert segments[1].get("subState") == "kazlit:needs-review"
-    assert segments[1].find("x:target", ns).text == "Абай — поэт."  # type: ignore[union-attr]
+    # The memory's match has no codes: the source's <pc> is placed after the text.
+    assert segments[1].get("subState") == "kazlit:codes-placed"
+    target = segments[1].find("x:target", ns)
+    assert target is not None
+    assert target.text == "Абай — поэт."
+    assert [(etree.QName(c).localname, c.get("id")) for c in target] == [("pc", "1")]
 
 
 def test_pretranslate_malformed_po(
@@ -485,3 +489,34 @@ def test_pretranslate_real_django_po(
     assert filled == {k: expected.get(k, "") for k in filled}
     assert len(expected) > 300
     assert any(ctx is not None for ctx, _ in expected)
+
+
+def test_pretranslate_reports_plurals_and_placed_codes(tm: Path, tmp_path: Path) -> None:
+    po = tmp_path / "book.po"
+    po.write_text(
+        PO + '\nmsgid "Абай ақын."\nmsgid_plural "Абай ақындар."\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    code, _out, err = invoke(
+        ["tm", "pretranslate", "--tm", str(tm), str(po), "--src-lang", "kk", "--tgt-lang", "ru"]
+    )
+    assert code == 0
+    # the memory's "Абай ақын." is a singular translation: the plural entry says so
+    assert "no-plural-forms: 1" in err
+    assert "left out" not in err  # nothing was silently skipped
+    xlf = tmp_path / "doc.xlf"
+    xlf.write_text(XLIFF_12.replace("Абай ақын!", 'Абай <x id="1"/>ақын!'), encoding="utf-8")
+    code, _out, err = invoke(
+        ["tm", "pretranslate", "--tm", str(tm), str(xlf), "--src-lang", "kk", "--tgt-lang", "ru",
+         "--threshold", "50", "-o", str(xlf)]
+    )  # fmt: skip
+    assert code == 0
+    assert "codes-placed: 1" in err
+    assert "left out (XLIFF translate=no): 1" in err
+    code, _out, err = invoke(
+        ["tm", "pretranslate", "--tm", str(tm), str(po), "--src-lang", "kk", "--tgt-lang", "ru",
+         "--json-report"]
+    )  # fmt: skip
+    data = json.loads(err)
+    assert data["counts"]["no-plural-forms"] == 1
+    assert data["decisions"][-1]["reason"] == "no-plural-forms"

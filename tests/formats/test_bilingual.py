@@ -39,13 +39,15 @@ def _read(text: str, name: str, **langs: str) -> BilingualFile:
     return BilingualFile.read(io.BytesIO(text.encode("utf-8")), path=name, **langs)
 
 
-def test_po_entries_previous_and_plurals_left_out() -> None:
+def test_po_entries_previous_and_plurals() -> None:
     doc = _read(PO, "a.po", src_lang="en", tgt_lang="kk")
-    assert [(e.source, e.previous, e.target) for e in doc.entries] == [
-        ("one", "", ""),
-        ("two", "one", "екі"),
+    assert [(e.source, e.previous, e.target, e.plural) for e in doc.entries] == [
+        ("one", "", "", 0),
+        ("two", "one", "екі", 0),
+        ("%d file", "two", "", 2),  # no Plural-Forms header: the entry's two forms
     ]
-    assert doc.skipped == 1
+    assert doc.entries[2].source_plural == "%d files"
+    assert doc.skipped == 0
     report = PretranslationReport(
         (Decision(doc.entries[0].id, "fuzzy", target="бір", score=90.0, fuzzy=True),),
         threshold=75.0,

@@ -80,3 +80,21 @@ def test_report_outputs(lookup: SuggestionLookup) -> None:
     assert "fuzzy: 1" in report.summary()
     with pytest.raises(ValueError, match="threshold"):
         pretranslate([], lookup, threshold=120)
+
+
+def test_plural_forms_of_a_unit() -> None:
+    from kazlit.tm.model import Prop, TranslationUnit, Variant  # noqa: PLC0415
+    from kazlit.tm.pretranslate import plural_forms  # noqa: PLC0415
+
+    def unit(*props: Prop) -> TranslationUnit:
+        return TranslationUnit((Variant("en", "%d file"), Variant("ru", "%d файл")), props=props)
+
+    plural = Prop("x-po-msgid-plural", "%d files")
+    two, three = Prop("x-po-msgstr-1", "%d файла"), Prop("x-po-msgstr-2", "%d файлов")
+    assert plural_forms(unit(plural, two, three), "ru") == (
+        ("%d файл", "%d файла", "%d файлов"),
+        "%d files",
+    )
+    assert plural_forms(unit(), "ru") == ((), None)  # a singular unit
+    assert plural_forms(unit(plural, three), "ru") == ((), "%d files")  # form 1 missing
+    assert plural_forms(unit(plural, two), "kk") == ((), "%d files")  # no target in kk

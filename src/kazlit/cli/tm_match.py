@@ -336,5 +336,5 @@ def _pretranslate_summary(report: PretranslationReport, skipped: int) -> str:
         parts = [f"{name}: {bands[name]}" for name in order if name in bands]
         text += "  filled by band: " + ", ".join(parts) + "\n"
     if skipped:
-        text += f"  left out (plural entries or translate=no): {skipped}\n"
+        text += f"  left out (XLIFF translate=no): {skipped}\n"
     return text

@@ -15,12 +15,23 @@ targets filled by pretranslation, everything else as it was::
     with open("book.ru.po", "wb") as out:
         doc.write(out)
 
-Filled targets are plain text (the memory's plain target). A fuzzy fill (score
+A filled target is the memory's target. When the XLIFF source holds inline codes,
+the target holds the same codes — copies of the source's own elements, same ids —
+placed where the memory target's placeholders are; when those cannot be mapped one
+to one, after the text, and the target is marked for review (reason
+``codes-placed``; see :mod:`kazlit.tm.codes` for the policy). A fuzzy fill (score
 under 100) is marked for review: the PO flag ``fuzzy``; in XLIFF 1.2
 ``state="needs-review-translation"`` with ``state-qualifier="fuzzy-match"``; in
 XLIFF 2.0 ``state="initial"`` with ``subState="kazlit:needs-review"`` (2.0 has no
-review state of its own). Exact and in-context fills are ``translated``. PO plural
-entries and XLIFF units marked ``translate="no"`` are left out.
+review state of its own). Codes placed by kazlit add, in 1.2, a ``<note
+from="kazlit">`` saying so, and in 2.0 ``subState="kazlit:codes-placed"``. Exact
+and in-context fills are ``translated``.
+
+A PO plural entry (``msgid_plural``) is an entry whose target is its
+``msgstr[0..n-1]``, *n* from the header's ``Plural-Forms`` (else the forms the
+entry has): all forms are written from one memory unit (see
+:func:`kazlit.tm.pretranslate.plural_forms`). XLIFF units marked
+``translate="no"`` are left out (:attr:`BilingualFile.skipped`).
 """
 
 from __future__ import annotations
@@ -34,8 +45,9 @@ from lxml import etree
 
 from kazlit._version import __version__
 from kazlit.errors import FormatError, LanguageError, ParseError
+from kazlit.formats._xliff_codes import source_codes, write_plan
 from kazlit.tm.model import lang_key
-from kazlit.tm.pretranslate import Entry, PretranslationReport
+from kazlit.tm.pretranslate import Decision, Entry, PretranslationReport
 
 __all__ = ["BilingualFile", "Kind", "detect_kind"]
 
@@ -46,6 +58,7 @@ _NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _PO_LINE = re.compile(r"\(line (\d+)\)")
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 # Inline elements whose content is translatable text (the rest stand for code).
 _TEXT_INLINES = frozenset({"g", "mrk", "pc"})
 
@@ -65,7 +78,8 @@ class _Slot:
     """Where an entry lives in the parsed file."""
 
     node: Any  # a polib entry or an lxml element (never leaves this module)
-    plural: bool = False
+    plural: int = 0  # the number of plural forms of a PO plural entry
+    source: Any = None  # the XLIFF <source> element
 
 
 class BilingualFile:
@@ -93,7 +107,7 @@ class BilingualFile:
         self._doc = document
         self._version2 = version2
         self._encoding = encoding
-        #: Entries left out (PO plurals, XLIFF ``translate="no"``).
+        #: Entries left out (XLIFF units marked ``translate="no"``).
         self.skipped = 0
         #: Entry id → gettext context (``msgctxt``), for PO entries that have one.
         self.contexts: dict[str, str | None] = {}
@@ -136,14 +150,16 @@ class BilingualFile:
         filled = 0
         for entry, slot in zip(self.entries, self._slots, strict=True):
             decision = by_id.get(entry.id)
-            if decision is None or decision.target is None or slot.plural:
+            if decision is None or decision.target is None:
                 continue
+            if slot.plural and len(decision.forms) != slot.plural:
+                continue  # pretranslation only fills a plural entry with all its forms
             if self.kind == "po":
-                _fill_po(slot.node, decision.target, fuzzy=decision.fuzzy)
+                _fill_po(slot, decision)
             elif self._version2:
-                _fill_20(slot.node, decision.target, self.tgt_lang, fuzzy=decision.fuzzy)
+                _fill_20(slot, decision)
             else:
-                _fill_12(slot.node, decision.target, self.tgt_lang, fuzzy=decision.fuzzy)
+                _fill_12(slot, decision, self.tgt_lang)
             filled += 1
         if filled:
             if self._version2 and self.tgt_lang and self._doc.get("trgLang") is None:
@@ -224,19 +240,32 @@ def _read_po(
     src = src_lang or declared_src
     entries: list[Entry] = []
     slots: list[_Slot] = []
-    skipped = 0
     previous = ""
     contexts: dict[str, str | None] = {}
+    found = _NPLURALS.search(catalog.metadata.get("Plural-Forms", ""))
+    nplurals = int(found.group(1)) if found else 0
     for number, item in enumerate(catalog, start=1):
         if item.obsolete:
             continue
-        if item.msgid_plural:
-            skipped += 1
-            previous = item.msgid
-            continue
         ident = f"{number}:{item.msgctxt}\x04{item.msgid}" if item.msgctxt else f"{number}"
-        entries.append(Entry(ident, item.msgid, previous, item.msgstr))
-        slots.append(_Slot(item))
+        if item.msgid_plural:
+            forms = item.msgstr_plural or {}
+            count = nplurals or max(len(forms), 2)
+            done = next((f for _, f in sorted(forms.items()) if f.strip()), "")
+            entries.append(
+                Entry(
+                    ident,
+                    item.msgid,
+                    previous,
+                    done,
+                    plural=count,
+                    source_plural=item.msgid_plural,
+                )
+            )
+            slots.append(_Slot(item, plural=count))
+        else:
+            entries.append(Entry(ident, item.msgid, previous, item.msgstr))
+            slots.append(_Slot(item))
         if item.msgctxt is not None:
             contexts[ident] = item.msgctxt
         previous = item.msgid
@@ -250,15 +279,18 @@ def _read_po(
         document=catalog,
         encoding=charset,
     )
-    doc.skipped = skipped
     doc.contexts = contexts
     return doc
 
 
-def _fill_po(item: Any, target: str, *, fuzzy: bool) -> None:
-    item.msgstr = target
+def _fill_po(slot: _Slot, decision: Decision) -> None:
+    item = slot.node
+    if slot.plural:
+        item.msgstr_plural = dict(enumerate(decision.forms))
+    else:
+        item.msgstr = decision.target
     flags = [f for f in item.flags if f != "fuzzy"]
-    if fuzzy:
+    if decision.fuzzy:
         flags.append("fuzzy")
     item.flags = flags
 
@@ -355,10 +387,10 @@ def _read_xliff(
                 target = segment.find(f"{{{_NS_20}}}target")
                 text = _plain(source)
                 ident = f"{unit.get('id', '')}#{segment.get('id') or number}"
-                entries.append(
-                    Entry(ident, text, previous, _plain(target) if target is not None else "")
-                )
-                slots.append(_Slot(segment))
+                current = _plain(target) if target is not None else ""
+                codes, _ = source_codes(source)
+                entries.append(Entry(ident, text, previous, current, codes=codes))
+                slots.append(_Slot(segment, source=source))
                 previous = text
     else:
         src = tgt = None
@@ -382,15 +414,10 @@ def _read_xliff(
                     )
                 target = tu.find(f"{ns}target")
                 text = _plain(source)
-                entries.append(
-                    Entry(
-                        tu.get("id", ""),
-                        text,
-                        previous,
-                        _plain(target) if target is not None else "",
-                    )
-                )
-                slots.append(_Slot(tu))
+                current = _plain(target) if target is not None else ""
+                codes, _ = source_codes(source)
+                entries.append(Entry(tu.get("id", ""), text, previous, current, codes=codes))
+                slots.append(_Slot(tu, source=source))
                 previous = text
     doc = BilingualFile(
         "xliff",
@@ -406,13 +433,20 @@ def _read_xliff(
     return doc
 
 
-def _set_text(elem: Any, text: str) -> None:
-    for child in list(elem):
-        elem.remove(child)
-    elem.text = text
+def _set_target(target: Any, slot: _Slot, decision: Decision) -> None:
+    """The decision's target into the element *target*, with the source's codes."""
+    if decision.plan is not None:
+        codes, elements = source_codes(slot.source)
+        if codes == decision.codes:
+            write_plan(target, decision.plan, codes, elements)
+            return
+    for child in list(target):
+        target.remove(child)
+    target.text = decision.target
 
 
-def _fill_12(tu: Any, target_text: str, tgt_lang: str | None, *, fuzzy: bool) -> None:
+def _fill_12(slot: _Slot, decision: Decision, tgt_lang: str | None) -> None:
+    tu = slot.node
     ns = tu.tag[: tu.tag.index("}") + 1] if tu.tag.startswith("{") else ""
     target = tu.find(f"{ns}target")
     if target is None:
@@ -422,23 +456,41 @@ def _fill_12(tu: Any, target_text: str, tgt_lang: str | None, *, fuzzy: bool) ->
             anchor = tu.find(f"{ns}source")
         anchor.addnext(target)
         target.tail = anchor.tail
-    _set_text(target, target_text)
+    _set_target(target, slot, decision)
     if tgt_lang:
         target.set(_XML_LANG, tgt_lang)
+    fuzzy = decision.fuzzy
+    exact = decision.score is not None and decision.score >= 100
     target.set("state", "needs-review-translation" if fuzzy else "translated")
-    target.set("state-qualifier", "fuzzy-match" if fuzzy else "exact-match")
+    target.set("state-qualifier", "exact-match" if exact else "fuzzy-match")
+    for note in tu.findall(f"{ns}note[@from='kazlit']"):
+        tu.remove(note)
+    if decision.reason == "codes-placed":
+        note = etree.Element(f"{ns}note", {"from": "kazlit", "annotates": "target"})
+        note.text = _PLACED_NOTE
+        note.tail = target.tail
+        target.addnext(note)  # notes follow the target (1.2 schema order)
 
 
-def _fill_20(segment: Any, target_text: str, tgt_lang: str | None, *, fuzzy: bool) -> None:
-    del tgt_lang  # XLIFF 2.0 names the target language once, on <xliff trgLang>
+_PLACED_NOTE = (
+    "kazlit placed the inline codes after the text: the memory's match had no codes "
+    "that correspond to the source's; move them where they belong"
+)
+
+
+def _fill_20(slot: _Slot, decision: Decision) -> None:
+    segment = slot.node
     target = segment.find(f"{{{_NS_20}}}target")
     if target is None:
         source = segment.find(f"{{{_NS_20}}}source")
         target = etree.Element(f"{{{_NS_20}}}target")
         source.addnext(target)
         target.tail = source.tail
-    _set_text(target, target_text)
-    if fuzzy:
+    _set_target(target, slot, decision)
+    if decision.reason == "codes-placed":
+        segment.set("state", "initial")
+        segment.set("subState", "kazlit:codes-placed")
+    elif decision.fuzzy:
         segment.set("state", "initial")
         segment.set("subState", "kazlit:needs-review")
     else:

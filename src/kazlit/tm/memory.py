@@ -49,6 +49,7 @@ from kazlit.tm.pretranslate import (
     PretranslationReport,
     Suggestion,
     SuggestionLookup,
+    plural_forms,
     pretranslate,
 )
 from kazlit.tm.results import ConcordanceMatch, Match, unit_to_dict
@@ -330,33 +331,60 @@ class TranslationMemory:
         wanted = contexts or {}
         decisions: list[Decision] = []
         for entry in entries:
-            lookup = self._suggestion_lookup(index, tgt, min_score, wanted.get(entry.id))
+            lookup = self._suggestion_lookup(
+                index, src, tgt, min_score, wanted.get(entry.id), plural=bool(entry.plural)
+            )
             decisions.extend(
                 pretranslate([entry], lookup, threshold=threshold, overwrite=overwrite).decisions
             )
         return PretranslationReport(tuple(decisions), threshold, overwrite)
 
     def _suggestion_lookup(
-        self, index: FuzzyIndex, tgt: str, min_score: float, context: str | None
+        self,
+        index: FuzzyIndex,
+        src: str,
+        tgt: str,
+        min_score: float,
+        context: str | None,
+        *,
+        plural: bool = False,
     ) -> SuggestionLookup:
+        def preference(unit: TranslationUnit | None) -> tuple[bool, bool]:
+            if unit is None:
+                return (False, False)
+            has_forms = unit.prop("x-po-msgid-plural") is not None
+            return (unit.prop("x-po-msgctxt") == context, has_forms == plural)
+
         def lookup(source: str, previous: str | None) -> Suggestion | None:
             hits = index.search(source, limit=10, min_score=min_score, previous=previous)
             if not hits:
                 return None
             best = hits[0]
-            chosen: tuple[Hit, TranslationUnit | None] | None = None
-            for hit in hits:
-                if hit.final < best.final:
+            # Among the best-scoring hits, a unit with the entry's context, then one
+            # that is plural as the entry is (or singular as it is), comes first.
+            chosen: tuple[Hit, TranslationUnit | None] = (best, self.store.get(best.key))
+            rank = preference(chosen[1])
+            for hit in hits[1:]:
+                if hit.final < best.final or rank == (True, True):
                     break
                 unit = self.store.get(hit.key)
-                if unit is not None and unit.prop("x-po-msgctxt") == context:
-                    chosen = (hit, unit)
-                    break
-            if chosen is None:
-                chosen = (best, self.store.get(best.key))
+                if preference(unit) > rank:
+                    chosen, rank = (hit, unit), preference(unit)
             hit, unit = chosen
-            text = unit.text(tgt) if unit is not None else None
-            return Suggestion(text or "", hit.final, hit.key)
+            if unit is None:
+                return Suggestion("", hit.final, hit.key)
+            source_variant = unit.variant(src)
+            target_variant = unit.variant(tgt)
+            forms, source_plural = plural_forms(unit, tgt)
+            return Suggestion(
+                unit.text(tgt) or "",
+                hit.final,
+                hit.key,
+                source_content=source_variant.content if source_variant is not None else (),
+                target_content=target_variant.content if target_variant is not None else (),
+                forms=forms,
+                source_plural=source_plural,
+            )
 
         return lookup
 

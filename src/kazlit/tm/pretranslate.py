@@ -12,6 +12,21 @@ match and the options, so it can be shown before anything is written:
   is filled as it is; anything lower is filled and marked *fuzzy* (PO ``#, fuzzy``,
   XLIFF ``needs-review``), so a translator reviews it.
 
+Inline codes: when the entry's source has codes (:attr:`Entry.codes`), the
+decision carries a :data:`~kazlit.tm.codes.Plan` — the target with the
+document's codes where the memory target's placeholders are (see
+:mod:`kazlit.tm.codes`). When the match's placeholders cannot be mapped one to one
+onto the document's codes, the target is still filled, with the codes after the
+text, and marked for review with the reason ``codes-placed``.
+
+Plural entries (PO ``msgid_plural``, :attr:`Entry.plural` forms wanted): the
+match must be a memory unit imported from a plural entry (its plural forms, the
+``x-po-msgstr-N`` properties of :mod:`kazlit.formats.po`) with exactly as many
+forms as the file's ``Plural-Forms`` asks for; else the entry is left as it is,
+with the reason ``no-plural-forms`` (the match is a singular translation) or
+``plural-count-differs``. A match whose ``msgid_plural`` differs from the entry's
+is marked fuzzy even at 100 %.
+
 ::
 
     from kazlit.tm.pretranslate import Entry, Suggestion, pretranslate
@@ -32,7 +47,9 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from kazlit._version import __version__
+from kazlit.tm.codes import Code, Plan, map_codes, place_codes, render
 from kazlit.tm.fuzzy import FuzzyIndex
+from kazlit.tm.model import Content, TranslationUnit
 
 __all__ = [
     "REASONS",
@@ -42,42 +59,81 @@ __all__ = [
     "Reason",
     "Suggestion",
     "SuggestionLookup",
+    "plural_forms",
     "pretranslate",
     "suggestion_lookup",
 ]
 
 Reason = Literal[
-    "context", "exact", "fuzzy", "has-translation", "empty-source", "no-match", "below-threshold"
+    "context",
+    "exact",
+    "fuzzy",
+    "codes-placed",
+    "has-translation",
+    "empty-source",
+    "no-match",
+    "below-threshold",
+    "no-plural-forms",
+    "plural-count-differs",
 ]
 REASONS: Final[tuple[Reason, ...]] = (
     "context",
     "exact",
     "fuzzy",
+    "codes-placed",
     "has-translation",
     "empty-source",
     "no-match",
     "below-threshold",
+    "no-plural-forms",
+    "plural-count-differs",
 )
+_FILLING: Final = frozenset({"context", "exact", "fuzzy", "codes-placed"})
+# The reasons people may not guess from their name, explained in the summary.
+_EXPLAINED: Final = {
+    "codes-placed": "filled, with the inline codes put after the text by kazlit: review",
+    "no-plural-forms": "plural entries left: the match is a singular translation",
+    "plural-count-differs": "plural entries left: the match has another number of forms",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One entry of the file being pretranslated: its id in that file (msgid +
-    context, trans-unit id …), source, previous source segment and current target."""
+    context, trans-unit id …), source, previous source segment and current target.
+
+    ``codes`` are the inline codes of the source, in order (none for PO). For a
+    plural entry, ``plural`` is the number of forms the file asks for and
+    ``source_plural`` its ``msgid_plural``; ``target`` is then its first
+    non-empty form.
+    """
 
     id: str
     source: str
     previous: str | None = None
     target: str = ""
+    codes: tuple[Code, ...] = ()
+    plural: int = 0
+    source_plural: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """The best memory match for an entry: its target and final score (0–101)."""
+    """The best memory match for an entry: its target and final score (0–101).
+
+    ``source_content`` and ``target_content`` are the unit's source and target
+    with their placeholders (to carry inline codes over); ``forms`` the target's
+    plural forms (form 0 first) when the unit came from a PO plural entry, and
+    ``source_plural`` that entry's ``msgid_plural``.
+    """
 
     target: str
     score: float
     key: int | None = None
+    source_content: Content = ()
+    target_content: Content = ()
+    forms: tuple[str, ...] = ()
+    source_plural: str | None = None
 
 
 #: ``lookup(source, previous)``: the best suggestion, or None.
@@ -90,7 +146,9 @@ class Decision:
 
     ``filled`` says whether ``target`` should be written; ``fuzzy`` whether it must
     be marked for review; ``replaced`` whether it overwrites a translation.
-    ``score`` and ``key`` describe the best match when there was one.
+    ``score`` and ``key`` describe the best match when there was one. ``plan`` is
+    the target with the entry's inline codes placed (None when the source has
+    none; see :mod:`kazlit.tm.codes`); ``forms`` the plural forms to write.
     """
 
     id: str
@@ -100,10 +158,18 @@ class Decision:
     key: int | None = None
     fuzzy: bool = False
     replaced: bool = False
+    plan: Plan | None = None
+    codes: tuple[Code, ...] = ()
+    forms: tuple[str, ...] = ()
 
     @property
     def filled(self) -> bool:
-        return self.reason in {"context", "exact", "fuzzy"}
+        return self.reason in _FILLING
+
+    @property
+    def tagged(self) -> str | None:
+        """The target with the codes as numbered tags (``<1>…</1>``), when it has codes."""
+        return render(self.codes, self.plan) if self.plan is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +204,8 @@ class PretranslationReport:
                     "score": d.score,
                     "key": d.key,
                     "target": d.target,
+                    "tagged": d.tagged,
+                    "forms": list(d.forms) if d.forms else None,
                 }
                 for d in self.decisions
             ],
@@ -147,8 +215,21 @@ class PretranslationReport:
     def summary(self) -> str:
         """One line per reason that occurred, for people."""
         lines = [f"pretranslation (threshold {self.threshold:g}%): {self.filled} filled"]
-        lines += [f"  {reason}: {n}" for reason, n in self.counts().items() if n]
+        lines += [
+            f"  {reason}: {n}" + (f" ({_EXPLAINED[reason]})" if reason in _EXPLAINED else "")
+            for reason, n in self.counts().items()
+            if n
+        ]
         return "\n".join(lines) + "\n"
+
+
+def _plural_refusal(entry: Entry, best: Suggestion) -> Reason | None:
+    """Why the match cannot fill the plural *entry*, or None when it can."""
+    if not best.forms:
+        return "no-plural-forms"
+    if len(best.forms) != entry.plural:
+        return "plural-count-differs"
+    return None
 
 
 def _decide(entry: Entry, lookup: SuggestionLookup, threshold: float, overwrite: bool) -> Decision:
@@ -163,14 +244,31 @@ def _decide(entry: Entry, lookup: SuggestionLookup, threshold: float, overwrite:
     if best.score < threshold:
         return Decision(entry.id, "below-threshold", score=best.score, key=best.key)
     reason: Reason = "context" if best.score >= 101 else "exact" if best.score >= 100 else "fuzzy"
+    fuzzy = reason == "fuzzy"
+    forms: tuple[str, ...] = ()
+    if entry.plural:
+        refused = _plural_refusal(entry, best)
+        if refused is not None:
+            return Decision(entry.id, refused, score=best.score, key=best.key)
+        forms = best.forms
+        fuzzy = fuzzy or best.source_plural != entry.source_plural
+    plan: Plan | None = None
+    if entry.codes:
+        plan = map_codes(entry.codes, best.source_content, best.target_content)
+        if plan is None:
+            plan = place_codes(entry.codes, best.target)
+            reason, fuzzy = "codes-placed", True
     return Decision(
         entry.id,
         reason,
         target=best.target,
         score=best.score,
         key=best.key,
-        fuzzy=reason == "fuzzy",
+        fuzzy=fuzzy,
         replaced=has_target,
+        plan=plan,
+        codes=entry.codes,
+        forms=forms,
     )
 
 
@@ -206,3 +304,27 @@ def suggestion_lookup(
         return Suggestion(target_of(hits[0].key), hits[0].final, hits[0].key)
 
     return lookup
+
+
+def plural_forms(unit: TranslationUnit, tgt_lang: str) -> tuple[tuple[str, ...], str | None]:
+    """The plural forms of *unit* in *tgt_lang* (form 0 first) and its ``msgid_plural``.
+
+    A unit imported from a PO plural entry (:mod:`kazlit.formats.po`) holds form 0
+    as its target and the others as ``x-po-msgstr-N`` properties. ``()`` when the
+    unit is not a plural one, has no such target, or misses a form in between.
+    """
+    plural = unit.prop("x-po-msgid-plural")
+    first = unit.text(tgt_lang)
+    if plural is None or not first:
+        return (), plural
+    others: dict[int, str] = {}
+    for prop in unit.props:
+        number = prop.type.removeprefix("x-po-msgstr-")
+        if number != prop.type and number.isdigit():
+            others.setdefault(int(number), prop.value)
+    forms = [first]
+    for n in range(1, len(others) + 1):
+        if not others.get(n):
+            return (), plural
+        forms.append(others[n])
+    return tuple(forms), plural
