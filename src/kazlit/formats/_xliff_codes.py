@@ -17,13 +17,11 @@ from typing import Any
 
 from lxml import etree
 
-from kazlit.tm.codes import Code, Plan, pair_key, pair_up
+from kazlit.tm.codes import Code, Plan, code_shape, pair_key, pair_up
 
 __all__ = ["source_codes", "write_plan"]
 
 _WRAPPING = frozenset({"g", "pc", "mrk"})
-_OPENING = frozenset({"bpt", "bx", "sc", "sm"})
-_CLOSING = frozenset({"ept", "ex", "ec", "em"})
 
 
 def _local(tag: object) -> str:
@@ -54,14 +52,7 @@ def _walk(node: Any, items: list[tuple[str, str | None]], elements: list[Any]) -
             elements.append(child)
             continue
         key = pair_key(child.get, name)
-        if child.get("isolated") == "yes":
-            kind = "standalone"
-        elif name in _OPENING:
-            kind = "open"
-        elif name in _CLOSING:
-            kind = "close"
-        else:
-            kind = "standalone"
+        kind = code_shape(name, isolated=child.get("isolated") == "yes")
         items.append((kind, key))
         elements.append(child)
 

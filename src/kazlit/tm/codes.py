@@ -145,6 +145,18 @@ class _Token:
     key: str | None
 
 
+def code_shape(kind: str, *, isolated: bool) -> Literal["open", "close", "standalone"]:
+    """Whether a code of element *kind* opens a pair, closes one or stands alone
+    (an isolated opening or closing code stands alone in its segment)."""
+    if isolated:
+        return "standalone"
+    if kind in _OPENERS:
+        return "open"
+    if kind in _CLOSERS:
+        return "close"
+    return "standalone"
+
+
 def pair_key(get: Callable[[str], str | None], kind: str) -> str | None:
     """The key that pairs an opening code with its closing one: XLIFF 2.0 ``sc``/``sm``
     ``id`` and ``ec``/``em`` ``startRef``; else ``rid`` (XLIFF 1.2), ``i`` (TMX) or
@@ -185,14 +197,7 @@ def _flatten_inline(part: Inline, out: list[str | _Token]) -> None:
         out.append(_Token((kind, attrs, "close"), "wrap-close", None))
         return
     key = pair_key(part.get, kind)
-    if part.get("isolated") == "yes":
-        shape = "standalone"
-    elif kind in _OPENERS:
-        shape = "open"
-    elif kind in _CLOSERS:
-        shape = "close"
-    else:
-        shape = "standalone"
+    shape = code_shape(kind, isolated=part.get("isolated") == "yes")
     out.append(_Token((kind, attrs, part.code), shape, key))
 
 

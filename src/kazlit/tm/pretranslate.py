@@ -44,7 +44,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from kazlit._version import __version__
 from kazlit.tm.codes import Code, Plan, map_codes, place_codes, render
@@ -76,18 +76,7 @@ Reason = Literal[
     "no-plural-forms",
     "plural-count-differs",
 ]
-REASONS: Final[tuple[Reason, ...]] = (
-    "context",
-    "exact",
-    "fuzzy",
-    "codes-placed",
-    "has-translation",
-    "empty-source",
-    "no-match",
-    "below-threshold",
-    "no-plural-forms",
-    "plural-count-differs",
-)
+REASONS: Final[tuple[Reason, ...]] = get_args(Reason)
 _FILLING: Final = frozenset({"context", "exact", "fuzzy", "codes-placed"})
 # The reasons people may not guess from their name, explained in the summary.
 _EXPLAINED: Final = {
