@@ -156,6 +156,36 @@ def test_unknown_language_file_is_named(tmp_path: Path) -> None:
         read_work(folder)
 
 
+def test_a_broken_translation_file_leaves_the_rest_of_the_work_readable(
+    tmp_path: Path,
+) -> None:
+    make_work(
+        tmp_path,
+        {
+            "kk.md": KK,
+            "de.md": "# Kapitel\n\nSchnee.\n",  # no supported language
+            "ru.md": "# Глава\n\n## Раздел\n",  # a level-2 heading first: broken
+            "en.md": "# Chapter\n\nSnow.\n",
+        },
+    )
+    reading = read_corpus(tmp_path)
+    (work,) = reading.works
+    assert work.languages == ("kk-Cyrl", "en")
+    assert not reading.ok
+    found = {Path(where).name: exc for where, exc in reading.problems}
+    assert set(found) == {"de.md", "ru.md"}
+    assert isinstance(found["de.md"], LanguageError)
+    assert isinstance(found["ru.md"], ParseError)
+    assert found["ru.md"].line == 3
+
+
+def test_a_broken_original_still_makes_the_work_unreadable(tmp_path: Path) -> None:
+    make_work(tmp_path, {"kk.md": "# Тарау\n\n## Бөлім\n", "en.md": "# Chapter\n\nSnow.\n"})
+    reading = read_corpus(tmp_path)
+    assert reading.works == ()
+    assert [Path(where).name for where, _ in reading.problems] == ["ak-kar"]
+
+
 def test_readme_is_not_a_language_file(tmp_path: Path) -> None:
     folder = make_work(tmp_path, {"kk.md": KK, "README.md": "# About\n"})
     assert read_work(folder).languages == ("kk-Cyrl",)

@@ -94,6 +94,21 @@ def test_broken_work_is_reported_and_rest_builds(project: Path) -> None:
     assert [w.id for w in result.report.works] == ["ak-kar", "tan"]
 
 
+def test_a_broken_translation_file_is_left_out_and_its_work_builds(project: Path) -> None:
+    work = project / "corpora" / "ak-kar"
+    (work / "de.md").write_text("# Kapitel\n\nSchnee.\n", encoding="utf-8")
+    result = build(load_project(project))
+    assert not result.ok
+    (problem,) = [p for p in result.report.problems if p.severity == "error"]
+    assert problem.where.endswith("de.md")
+    assert "not named after a supported language" in problem.message
+    # The work's good translations were still aligned into the TM.
+    with open_store(load_project(project).tm, create=False) as store:
+        pairs = {(src, tgt) for _id, src, tgt, _prev in store.iter_segments("kk", "en")}
+    assert ("Қар жауды.", "Snow fell.") in pairs
+    assert [w.id for w in result.report.works] == ["ak-kar", "tan"]
+
+
 def test_status_and_cli(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     report = status(load_project(project))
     cell = report.cell("ak-kar", "ru")

@@ -58,8 +58,18 @@ def _is_language_file(path: Path) -> bool:
     return path.suffix == ".md" and not path.stem[:1].isupper()
 
 
-def read_work(folder: str | os.PathLike[str]) -> Work:
-    """Read the work in *folder*; raise :class:`~kazlit.errors.KazlitError` if broken."""
+def read_work(
+    folder: str | os.PathLike[str],
+    *,
+    problems: list[tuple[str, KazlitError]] | None = None,
+) -> Work:
+    """Read the work in *folder*; raise :class:`~kazlit.errors.KazlitError` if broken.
+
+    With a *problems* list, a broken translation file (a name that is no supported
+    language, a second file for one language, Markdown that does not parse, not
+    UTF-8) is appended to it as ``(file, error)`` and left out, and the rest of
+    the work is read; ``work.toml`` and the original's file must still be sound.
+    """
     root = Path(folder)
     toml_path = root / WORK_FILE
     if not toml_path.is_file():
@@ -81,15 +91,14 @@ def read_work(folder: str | os.PathLike[str]) -> Work:
         if not _is_language_file(path):
             continue
         try:
-            tag = _lang.normalize(path.stem)
-        except LanguageError as exc:
-            raise LanguageError(
-                f"{path}: {path.name} is not named after a supported language",
-                hint=f"name language files {', '.join(t + '.md' for t in _lang.LANGUAGES)}",
-            ) from exc
-        if tag in documents:
-            raise ParseError(f"two files for {tag}", path=path, hint="keep one file per language")
-        documents[tag] = parse_document(_read_text(path), tag, path=str(path))
+            tag, document = _read_language_file(path, documents)
+        except KazlitError as exc:
+            if problems is None or _names(path, meta.original_language):
+                raise
+            log.warning("leaving out %s: %s", path, exc)
+            problems.append((str(path), exc))
+            continue
+        documents[tag] = document
     if meta.original_language not in documents:
         raise ParseError(
             f"the original ({meta.original_language}) has no text file",
@@ -99,9 +108,31 @@ def read_work(folder: str | os.PathLike[str]) -> Work:
     return Work(meta, documents, str(root))
 
 
+def _names(path: Path, tag: str) -> bool:
+    """Whether the language file *path* is named after the language *tag*."""
+    try:
+        return _lang.normalize(path.stem) == tag
+    except LanguageError:
+        return False
+
+
+def _read_language_file(path: Path, documents: dict[str, Document]) -> tuple[str, Document]:
+    try:
+        tag = _lang.normalize(path.stem)
+    except LanguageError as exc:
+        raise LanguageError(
+            f"{path}: {path.name} is not named after a supported language",
+            hint=f"name language files {', '.join(t + '.md' for t in _lang.LANGUAGES)}",
+        ) from exc
+    if tag in documents:
+        raise ParseError(f"two files for {tag}", path=path, hint="keep one file per language")
+    return tag, parse_document(_read_text(path), tag, path=str(path))
+
+
 @dataclass(frozen=True, slots=True)
 class CorpusReading:
-    """The works read from a corpus folder, and the folders that could not be read."""
+    """The works read from a corpus folder, and what could not be read: whole work
+    folders, and single translation files left out of a work that was read."""
 
     works: tuple[Work, ...]
     problems: tuple[tuple[str, KazlitError], ...]
@@ -119,7 +150,8 @@ def read_corpus(
     """Read every work folder (a folder holding ``work.toml``) below *folder*.
 
     A broken work is logged and listed in :attr:`CorpusReading.problems`; the other
-    works are still returned, sorted by id.
+    works are still returned, sorted by id. A broken translation file is listed
+    there too, and its work is read without it.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -129,7 +161,7 @@ def read_corpus(
     problems: list[tuple[str, KazlitError]] = []
     for done, work_folder in enumerate(folders, start=1):
         try:
-            works.append(read_work(work_folder))
+            works.append(read_work(work_folder, problems=problems))
         except KazlitError as exc:
             log.warning("skipping %s: %s", work_folder, exc)
             problems.append((str(work_folder), exc))

@@ -4,7 +4,8 @@ The pipeline runs these steps in order; each reports progress through the callba
 ``progress(step, done, total)`` and is incremental (see :mod:`kazlit.project.state`):
 
 1. ``corpus``: read and validate every work (a broken work is reported with file
-   and line; the rest of the corpus still builds) and the project's glossaries;
+   and line; the rest of the corpus still builds; a broken translation file is
+   left out of its work, which builds without it) and the project's glossaries;
 2. ``align``: align every translation with its original, add the pairs to the
    translation memory and run the QA checks (:mod:`kazlit.project.align_step`);
 3. ``leverage``: the TM analysis of every missing or partial translation
@@ -88,7 +89,9 @@ def _read(ctx: Context) -> StepSummary:
                 where += f":{issue.line}"
             ctx.problem(where, f"{issue.lang}: {issue.message}", issue.severity)
     # Reading writes nothing: the step only says what it read.
-    summary.note = f"{len(ctx.works)} works read, {len(reading.problems)} unreadable"
+    summary.note = (
+        f"{len(ctx.works)} works read, {len(reading.problems)} unreadable (works or files)"
+    )
     return summary
 
 
