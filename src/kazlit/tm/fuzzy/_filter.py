@@ -4,7 +4,7 @@ count filter over what they hold.
 Two bounds on the q-gram tokens a unit of length ``n`` within distance ``D`` of the
 query (length ``m``) must share with it, both safe:
 
-- **all grams** (the q-gram lemma, see :mod:`._index`): of the ``m + q - 1`` tokens
+- **all grams** (the q-gram lemma, proved below): of the ``m + q - 1`` tokens
   of the query, at least ``m + q - 1 - q·D``, plus ``n - m`` when ``n > m``;
 - **disjoint chunks** (the pigeonhole principle): take ``k`` q-grams of the padded
   query at positions at least ``q`` apart. One edit (a substitution, a deletion, or
@@ -22,6 +22,37 @@ at 75 % cheap; the all-grams bound is the stronger one for long units (its
 two bands, each a slice of every posting list: the lengths with the query's own
 (smallest) ``D``, which use the chunk bound when it reads fewer postings, and the
 longer units, which use the all-grams bound.
+
+Why the candidates are a superset of the true matches
+------------------------------------------------------
+Let the query *a* have length ``m`` and a unit *b* length ``n``; with ``M = max(m, n)``
+a match needs ``d = lev(a, b) <= D(M)``, the largest distance whose score reaches the
+minimum (:func:`~kazlit.tm.fuzzy._levenshtein.max_distance`). So
+
+- **length filter**: ``|m - n| <= d <= D(M)``;
+- **count filter**: pad both strings with ``q - 1`` marks on each side; *a* then
+  has ``m + q - 1`` q-gram positions. An edit script of ``d`` operations leaves a
+  position intact unless an operation touches it: a substitution or deletion
+  touches at most ``q`` positions, an insertion (between two characters) at most
+  ``q - 1``. A unit longer than the query needs at least ``n - m`` insertions, so at
+  most ``q·D(M) - (n - m)`` positions are touched when ``n > m`` and at most
+  ``q·D(M)`` otherwise. The alignment maps intact positions one-to-one onto
+  positions of *b* holding the same q-gram, so the multiset intersection of the
+  q-grams of *a* and *b* is at least ``T(n) = m + q - 1 - touched(n)``. Postings
+  are keyed by (q-gram, occurrence number), which turns that multiset
+  intersection into the number of shared keys.
+
+Candidate generation then uses prefix filtering: sort the query's q-grams by the
+length of their postings and read only the rarest ``|grams(a)| - T_min + 1`` lists
+(a unit sharing ``T_min`` grams must appear in one of them), plus a few more while
+reading is cheap; a unit read in ``k`` of ``p`` lists can share at most
+``k + |grams(a)| - p`` grams, which must reach ``T(n)``. A second bound, from
+disjoint chunks of the query (pigeonhole: ``D`` edits spoil at most ``D`` of them),
+needs only ``D + 1`` lists; this module picks the cheaper bound for the
+lengths nearest the query's. Lengths where ``T(n) <= 0`` (short queries, low
+thresholds) are scanned in full from a per-length list. Every candidate is then
+scored exactly. Nothing that an exhaustive scan would return can
+be dropped; ``tests/tm/test_fuzzy_index.py`` checks it with Hypothesis.
 """
 
 from __future__ import annotations

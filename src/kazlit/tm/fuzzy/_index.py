@@ -1,36 +1,8 @@
 """The fuzzy index: q-gram postings, a length filter and a count filter, then exact
-rescoring.
-
-Why the candidates are a superset of the true matches
-------------------------------------------------------
-Let the query *a* have length ``m`` and a unit *b* length ``n``; with ``M = max(m, n)``
-a match needs ``d = lev(a, b) <= D(M)``, the largest distance whose score reaches the
-minimum (:func:`~kazlit.tm.fuzzy._levenshtein.max_distance`). So
-
-- **length filter**: ``|m - n| <= d <= D(M)``;
-- **count filter**: pad both strings with ``q - 1`` marks on each side; *a* then
-  has ``m + q - 1`` q-gram positions. An edit script of ``d`` operations leaves a
-  position intact unless an operation touches it: a substitution or deletion
-  touches at most ``q`` positions, an insertion (between two characters) at most
-  ``q - 1``. A unit longer than the query needs at least ``n - m`` insertions, so at
-  most ``q·D(M) - (n - m)`` positions are touched when ``n > m`` and at most
-  ``q·D(M)`` otherwise. The alignment maps intact positions one-to-one onto
-  positions of *b* holding the same q-gram, so the multiset intersection of the
-  q-grams of *a* and *b* is at least ``T(n) = m + q - 1 - touched(n)``. Postings
-  are keyed by (q-gram, occurrence number), which turns that multiset
-  intersection into the number of shared keys.
-
-Candidate generation then uses prefix filtering: sort the query's q-grams by the
-length of their postings and read only the rarest ``|grams(a)| - T_min + 1`` lists
-(a unit sharing ``T_min`` grams must appear in one of them), plus a few more while
-reading is cheap; a unit read in ``k`` of ``p`` lists can share at most
-``k + |grams(a)| - p`` grams, which must reach ``T(n)``. A second bound, from
-disjoint chunks of the query (pigeonhole: ``D`` edits spoil at most ``D`` of them),
-needs only ``D + 1`` lists; :mod:`._filter` picks the cheaper bound for the
-lengths nearest the query's. Lengths where ``T(n) <= 0`` (short queries, low
-thresholds) are scanned in full from a per-length list. Every candidate is then
-scored exactly. Nothing that an exhaustive scan would return can
-be dropped; ``tests/tm/test_fuzzy_index.py`` checks it with Hypothesis.
+rescoring. Why its candidates are a superset of the true matches, and which lists a
+search reads, is in :mod:`._filter`; the lists themselves are Python arrays or, with
+numpy, :mod:`._frozen`'s. ``tests/tm/test_fuzzy_index.py`` checks with Hypothesis
+that a search returns what an exhaustive scan returns.
 """
 
 from __future__ import annotations
@@ -41,7 +13,6 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
 from operator import itemgetter
@@ -56,8 +27,9 @@ from kazlit.tm.fuzzy._frozen import (
     numpy_module,
 )
 from kazlit.tm.fuzzy._grams import gram_list, gram_size, grams
+from kazlit.tm.fuzzy._hits import Hit, check_arguments, order, window
 from kazlit.tm.fuzzy._levenshtein import distance, fast_scoring, max_distance, score, within
-from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties
+from kazlit.tm.fuzzy._penalties import PenaltyWeights, compute_penalties
 from kazlit.tm.fuzzy._persist import load_index, save_index
 
 __all__ = ["FuzzyIndex", "Hit", "Progress"]
@@ -68,30 +40,6 @@ _new_posting = partial(array, "I")
 _append = array.append
 _sink: deque[None] = deque(maxlen=0)
 _consume = _sink.extend
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One match of a query against a unit of the index.
-
-    ``score`` is the exact similarity ``100 × (1 − distance / max(len))`` of the NFC
-    strings; ``in_context`` is true for an identical source whose previous segment
-    matches too (a 101 % match). ``final`` is what ranks and bands use: 101 for an
-    in-context match, else ``score``, less every penalty, never below 0 and never
-    above ``score`` (or 101).
-    """
-
-    key: int
-    source: str
-    score: float
-    distance: int
-    in_context: bool = False
-    penalties: Penalties = field(default_factory=Penalties)
-
-    @property
-    def final(self) -> float:
-        base = 101.0 if self.in_context else self.score
-        return max(0.0, base - self.penalties.total)
 
 
 class _Shard:
@@ -379,7 +327,7 @@ class FuzzyIndex:
         the source segment before *query* in its document. ``limit=None`` returns
         every match.
         """
-        _check(limit, min_score)
+        check_arguments(limit, min_score)
         query = _nfc(query)
         return self._rank(query, self._candidates(query, min_score), limit, previous)
 
@@ -392,7 +340,7 @@ class FuzzyIndex:
         previous: str | None = None,
     ) -> list[Hit]:
         """What :meth:`search` returns, by scoring every unit (no index; slow)."""
-        _check(limit, min_score)
+        check_arguments(limit, min_score)
         query = _nfc(query)
         found: list[tuple[int, int]] = []
         for uid, source in enumerate(self._sources):
@@ -411,7 +359,7 @@ class FuzzyIndex:
         lengths = self._lengths
         fast = fast_scoring()
         longest = max((shard.max_length for shard in self._shards.values()), default=0)
-        bounds = _window(m, min_score, longest)
+        bounds = window(m, min_score, longest)
         if not bounds:
             return []
         # Per shard, the shared-gram bound per length; lengths where it is <= 0
@@ -538,30 +486,7 @@ class FuzzyIndex:
             penalties = compute_penalties(query, source, self.weights, tm=self.penalty, raw=d)
             value = score(d, max(m, len(source)))
             best.append(Hit(key, source, value, d, in_context, penalties))
-            best.sort(key=_order)
+            best.sort(key=order)
             if limit is not None:
                 del best[limit:]
         return best
-
-
-def _window(m: int, min_score: float, longest: int) -> dict[int, int]:
-    """The unit lengths a query of length *m* can match, each with its distance bound."""
-    bounds: dict[int, int] = {}
-    for n in range(max(m - max_distance(m, min_score), 0), longest + 1):
-        bound = max_distance(max(m, n), min_score)
-        if abs(n - m) <= bound:
-            bounds[n] = bound
-        elif n > m:
-            break
-    return bounds
-
-
-def _order(hit: Hit) -> tuple[float, float, int]:
-    return (-hit.final, -(101.0 if hit.in_context else hit.score), hit.key)
-
-
-def _check(limit: int | None, min_score: float) -> None:
-    if limit is not None and limit < 1:
-        raise ValueError("limit must be at least 1 (or None for every match)")
-    if not 0.0 <= min_score <= 100.0:
-        raise ValueError("min_score must be between 0 and 100")
