@@ -154,6 +154,43 @@ def test_changed_translation_rebuilds_only_what_depends_on_it(project: Path) -> 
     assert ("Таң атты.", "Day came.") in pairs
 
 
+def _pairs(config_tm: Path, tgt: str) -> set[tuple[str, str]]:
+    with open_store(config_tm, create=False) as store:
+        return {(src, text) for _id, src, text, _prev in store.iter_segments("kk", tgt)}
+
+
+def test_an_edited_sentence_leaves_no_stale_pairs_in_the_tm(tmp_path: Path) -> None:
+    init_project(tmp_path, name="Test project")
+    no_editions(tmp_path)
+    add_work(tmp_path / "corpora", "ak-kar", {"kk.md": KK, "en.md": EN, "ru.md": RU_PARTIAL})
+    config = load_project(tmp_path)
+    build(config)
+    assert ("Дала ағарды.", "The steppe turned white.") in _pairs(config.tm, "en")
+    kk = tmp_path / "corpora" / "ak-kar" / "kk.md"
+    kk.write_text(KK.replace("Дала ағарды.", "Дала аппақ болды."), encoding="utf-8")
+    again = build(config)
+    assert again.ok
+    en, ru = _pairs(config.tm, "en"), _pairs(config.tm, "ru")
+    assert ("Дала аппақ болды.", "The steppe turned white.") in en
+    assert ("Дала аппақ болды.", "Степь побелела.") in ru
+    # The old source is gone from both languages, and so is its unit.
+    assert not [pair for pair in en | ru if pair[0] == "Дала ағарды."]
+    with open_store(config.tm, create=False) as store:
+        assert store.stats().units == 5
+    assert ("Қар жауды.", "Snow fell.") in en
+
+
+def test_a_sentence_another_work_still_has_is_not_retired(project: Path) -> None:
+    # "tan" has the same Kazakh text as "ak-kar": the unit stands for both works.
+    config = load_project(project)
+    build(config)
+    kk = project / "corpora" / "ak-kar" / "kk.md"
+    kk.write_text(KK.replace("Дала ағарды.", "Дала аппақ болды."), encoding="utf-8")
+    build(config)
+    assert ("Дала ағарды.", "The steppe turned white.") in _pairs(config.tm, "en")
+    assert ("Дала аппақ болды.", "The steppe turned white.") in _pairs(config.tm, "en")
+
+
 def test_broken_work_exits_non_zero_naming_file_and_line(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

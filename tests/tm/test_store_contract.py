@@ -7,6 +7,7 @@ without one they skip, saying how to run them, and with KAZLIT_REQUIRE_POSTGRES=
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -289,3 +290,34 @@ def test_concurrent_writers_and_readers_lose_and_duplicate_nothing(tm_url: str) 
         assert set(sources) == expected
         stats = store.stats()
         assert (stats.units, stats.imports) == (len(expected), 20)
+
+
+def test_rewrite_replaces_and_deletes_units_in_one_logged_change(store: TMStore) -> None:
+    three = TranslationUnit(
+        (Variant("kk-Cyrl", "Абай жолы"), Variant("ru", "Путь Абая"), Variant("en", "Abai's Way")),
+        srclang="kk-Cyrl",
+        origin_work="abai",
+    )
+    store.add_units([three, *UNITS[1:]])
+    ids = {unit.text("kk-Cyrl"): uid for uid, unit in store.iter_units()}
+    kept = dataclasses.replace(three, variants=three.variants[:2])  # English dropped
+    result = store.rewrite_units(
+        {ids["Абай жолы"]: kept, ids["Қара сөздер"]: None, 10_000: None}, label="test"
+    )
+    assert (result.read, result.updated, result.removed) == (3, 1, 1)
+    assert "1 removed" in result.summary()
+    assert store.get(ids["Қара сөздер"]) is None
+    assert store.get(ids["Абай жолы"]) == kept
+    assert [src for _, src, _, _ in store.iter_segments("kk", "en")] == []
+    assert sorted(src for _, src, _, _ in store.iter_segments("kk", "ru")) == [
+        "Абай жолы",
+        "Бірінші тарау",
+    ]
+    stats = store.stats()
+    assert (stats.units, stats.imports) == (2, 2)
+    # The source cannot change (the store finds units by it); nothing is written.
+    other_source = dataclasses.replace(kept, variants=(Variant("kk-Cyrl", "Басқа"),))
+    with pytest.raises(ValueError, match="keep the unit's source"):
+        store.rewrite_units({ids["Абай жолы"]: other_source, ids["Бірінші тарау"]: None})
+    assert store.get(ids["Бірінші тарау"]) is not None
+    assert store.stats().imports == 2

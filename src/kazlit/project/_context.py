@@ -47,6 +47,8 @@ class Context:
     leverage: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     #: Fingerprints of every alignment that fed the translation memory.
     tm_prints: list[str] = field(default_factory=list)
+    #: work id → its original's sentences joined (read once, by the align step).
+    original_texts: dict[str, str] = field(default_factory=dict)
 
     def problem(self, where: str, message: str, severity: str = "error") -> None:
         self.problems.append(Problem(where, message, severity))

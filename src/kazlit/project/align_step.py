@@ -27,6 +27,7 @@ from kazlit.corpus.model import Bitext
 from kazlit.errors import KazlitError
 from kazlit.project._context import Context, StepSummary
 from kazlit.project.glossary import glossary_pairs
+from kazlit.project.retire import retire_stale
 from kazlit.project.state import fingerprint
 from kazlit.qa import SEVERITIES, run_checks
 from kazlit.qa.units import units_from_bitext as qa_units
@@ -116,8 +117,10 @@ def _align_one(  # noqa: PLR0917 - one place that ties the pieces together
     bitext = align_documents(
         source, doc, settings=settings, glossary=glossary_pairs(ctx.termbase, original.lang, tag)
     )
-    imported = store.add_units(
-        units_from_bitext(bitext, work=work.id), merge="update", label=f"{work.id}/{tag}"
+    units = list(units_from_bitext(bitext, work=work.id))
+    imported = store.add_units(units, merge="update", label=f"{work.id}/{tag}")
+    retired = retire_stale(
+        store, work=work.id, bitext=bitext, kept=units, others=_others(ctx, work)
     )
     findings = run_checks(qa_units(bitext, prefix=f"{work.id}:{tag}:"), termbase=ctx.termbase)
     counts = dict.fromkeys(SEVERITIES, 0)
@@ -138,7 +141,18 @@ def _align_one(  # noqa: PLR0917 - one place that ties the pieces together
         "units": imported.read,
         "added": imported.added,
         "updated": imported.updated,
+        "retired": (retired.updated + retired.removed) if retired is not None else 0,
     }
+
+
+def _others(ctx: Context, work: Work) -> list[str]:
+    """The text of every other work's original, its sentences joined (for
+    :func:`~kazlit.project.retire.retire_stale`); each is segmented once a build."""
+    texts = ctx.original_texts
+    for other in ctx.works:
+        if other.id not in texts:
+            texts[other.id] = " ".join(s.text for s in segment_document(other.original))
+    return [text for work_id, text in texts.items() if work_id != work.id]
 
 
 def _confidence(bitext: Bitext) -> float | None:

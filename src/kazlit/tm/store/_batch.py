@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kazlit.tm.model import TranslationUnit, Variant
 from kazlit.tm.serial import source_key
 from kazlit.tm.store.base import MergePolicy, Progress, merge_unit
 
-__all__ = ["BatchPlan", "new_counts", "plan_batch", "run_batches"]
+__all__ = ["BatchPlan", "new_counts", "plan_batch", "plan_rewrite", "run_batches"]
 
 BATCH = 2000
 
@@ -110,3 +110,29 @@ def run_batches(
         if progress is not None:
             progress(counts["read"], None)
     return counts
+
+
+def plan_rewrite(
+    changes: Mapping[int, TranslationUnit | None],
+    stored: Callable[[int], TranslationUnit | None],
+) -> tuple[dict[int, TranslationUnit], list[int]]:
+    """The units a :meth:`~kazlit.tm.store.base.TMStore.rewrite_units` call replaces
+    and the ids it deletes, leaving out ids that are not stored.
+
+    ValueError when a replacement's source (language, content, PO context) differs
+    from the stored unit's: the store finds units by that key.
+    """
+    replaced: dict[int, TranslationUnit] = {}
+    removed: list[int] = []
+    for unit_id, unit in changes.items():
+        before = stored(unit_id)
+        if before is None:
+            continue
+        if unit is None:
+            removed.append(unit_id)
+            continue
+        old, new = before.source(), unit.source(before.srclang)
+        if old is None or new is None or source_key(before, old) != source_key(unit, new):
+            raise ValueError(f"unit {unit_id}: a rewrite must keep the unit's source")
+        replaced[unit_id] = unit
+    return replaced, removed

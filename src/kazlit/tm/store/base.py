@@ -18,7 +18,7 @@ markup included) is already in the store:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
@@ -49,7 +49,8 @@ class ImportResult:
     ``read`` units arrived; ``added`` became new units; ``updated`` existing units
     gained or changed a variant; ``skipped`` were already there (identical);
     ``conflicts`` targets were kept as stored under the ``"skip"`` policy; ``bad``
-    units were malformed and left out (only with ``skip_bad``).
+    units were malformed and left out (only with ``skip_bad``). ``removed`` units
+    were deleted (only by :meth:`TMStore.rewrite_units`).
     """
 
     read: int = 0
@@ -58,6 +59,7 @@ class ImportResult:
     skipped: int = 0
     conflicts: int = 0
     bad: int = 0
+    removed: int = 0
 
     def __add__(self, other: ImportResult) -> ImportResult:
         return ImportResult(
@@ -75,6 +77,8 @@ class ImportResult:
             text += f", {self.conflicts} conflicting targets kept as stored"
         if self.bad:
             text += f", {self.bad} bad units skipped"
+        if self.removed:
+            text += f", {self.removed} removed"
         return text
 
 
@@ -117,6 +121,19 @@ class TMStore(Protocol):
         *default_srclang* is the source language of units that name none (the file
         header's). *label* (a file name) is recorded in the import log; *bad*, if
         given, is asked at the end for the number of units the reader skipped.
+        """
+        ...
+
+    def rewrite_units(
+        self, changes: Mapping[int, TranslationUnit | None], *, label: str | None = None
+    ) -> ImportResult:
+        """Replace units by id, or delete them (``None``), in one transaction.
+
+        A replacement must keep the unit's source variant (its source language and
+        content), so that deduplication still finds it; ids that are not in the
+        store are left alone. The change is recorded in the import log under
+        *label* with the merge policy ``"rewrite"``; the result counts the
+        replaced units as ``updated`` and the deleted ones as ``removed``.
         """
         ...
 

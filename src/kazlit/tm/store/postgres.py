@@ -16,7 +16,7 @@ import contextlib
 import itertools
 import logging
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Self
 
@@ -26,7 +26,7 @@ from kazlit.errors import StoreError
 from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights, distance, max_distance
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads
-from kazlit.tm.store._batch import plan_batch, run_batches
+from kazlit.tm.store._batch import plan_batch, plan_rewrite, run_batches
 from kazlit.tm.store._trgm import ALPHABETS, KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
 from kazlit.tm.store._url import redact, scrub
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats
@@ -212,10 +212,36 @@ class PostgresStore:
         bad: Callable[[], int] | None = None,
     ) -> ImportResult:
         """Add *units* in one transaction (see :meth:`TMStore.add_units`)."""
-        import psycopg  # noqa: PLC0415
-
         if merge not in ("skip", "update", "add-variant"):
             raise ValueError(f"unknown merge policy {merge!r}")
+
+        def work() -> ImportResult:
+            counts = self._add_all(units, merge, default_srclang, progress)
+            counts["bad"] = bad() if bad is not None else 0
+            return ImportResult(**counts)
+
+        return self._locked_write(work, label, merge)
+
+    def rewrite_units(
+        self, changes: Mapping[int, TranslationUnit | None], *, label: str | None = None
+    ) -> ImportResult:
+        """Replace or delete units by id (see :meth:`TMStore.rewrite_units`)."""
+
+        def work() -> ImportResult:
+            replaced, removed = plan_rewrite(changes, self.get)
+            self._write({}, {}, replaced)
+            if removed:  # their segments rows go with them (ON DELETE CASCADE)
+                self._db.execute("DELETE FROM kazlit_units WHERE id = ANY(%s)", (removed,))
+            return ImportResult(read=len(changes), updated=len(replaced), removed=len(removed))
+
+        return self._locked_write(work, label, "rewrite")
+
+    def _locked_write(
+        self, work: Callable[[], ImportResult], label: str | None, merge: str
+    ) -> ImportResult:
+        """Run *work* in one transaction under the import lock, and log it."""
+        import psycopg  # noqa: PLC0415
+
         try:
             with self._db.transaction():
                 self._db.execute(
@@ -231,15 +257,15 @@ class PostgresStore:
                         hint="try again when the other import has finished",
                     ) from None
                 self._db.execute("SELECT set_config('lock_timeout', '0', true)")
-                counts = self._add_all(units, merge, default_srclang, progress)
-                counts["bad"] = bad() if bad is not None else 0
-                result = ImportResult(**counts)
+                result = work()
                 self._db.execute(
                     "INSERT INTO kazlit_imports (label, at, merge, read, added, updated,"
                     " skipped, conflicts, bad, kazlit_version)"
                     " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                     (
-                        label,
+                        label
+                        if not result.removed
+                        else f"{label or ''} ({result.removed} removed)",
                         datetime.now(UTC).isoformat(timespec="seconds"),
                         merge,
                         result.read,
