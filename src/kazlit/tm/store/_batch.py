@@ -13,12 +13,14 @@ import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
+from kazlit._version import __version__
 from kazlit.tm.model import TranslationUnit, Variant
 from kazlit.tm.serial import source_key
-from kazlit.tm.store.base import MergePolicy, Progress, merge_unit
+from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, merge_unit
 
-__all__ = ["BatchPlan", "new_counts", "plan_batch", "plan_rewrite", "run_batches"]
+__all__ = ["BatchPlan", "log_row", "new_counts", "plan_batch", "plan_rewrite", "run_batches"]
 
 BATCH = 2000
 
@@ -136,3 +138,22 @@ def plan_rewrite(
             raise ValueError(f"unit {unit_id}: a rewrite must keep the unit's source")
         replaced[unit_id] = unit
     return replaced, removed
+
+
+def log_row(label: str | None, merge: str, result: ImportResult) -> tuple[object, ...]:
+    """The import log's row for one change: label, time, merge policy, the counts,
+    and the kazlit version (the columns every store's ``imports`` table has)."""
+    if result.removed:
+        label = f"{label or ''} ({result.removed} removed)"
+    return (
+        label,
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        merge,
+        result.read,
+        result.added,
+        result.updated,
+        result.skipped,
+        result.conflicts,
+        result.bad,
+        __version__,
+    )

@@ -17,7 +17,6 @@ import itertools
 import logging
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Self
 
 from kazlit._deps import require
@@ -26,7 +25,7 @@ from kazlit.errors import StoreError
 from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights, distance, max_distance
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads
-from kazlit.tm.store._batch import plan_batch, plan_rewrite, run_batches
+from kazlit.tm.store._batch import log_row, plan_batch, plan_rewrite, run_batches
 from kazlit.tm.store._trgm import ALPHABETS, KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
 from kazlit.tm.store._url import redact, scrub
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats
@@ -262,20 +261,7 @@ class PostgresStore:
                     "INSERT INTO kazlit_imports (label, at, merge, read, added, updated,"
                     " skipped, conflicts, bad, kazlit_version)"
                     " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                    (
-                        label
-                        if not result.removed
-                        else f"{label or ''} ({result.removed} removed)",
-                        datetime.now(UTC).isoformat(timespec="seconds"),
-                        merge,
-                        result.read,
-                        result.added,
-                        result.updated,
-                        result.skipped,
-                        result.conflicts,
-                        result.bad,
-                        __version__,
-                    ),
+                    log_row(label, merge, result),
                 )
         except psycopg.Error as exc:
             raise self._error(exc) from None

@@ -14,7 +14,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
@@ -22,7 +21,7 @@ from kazlit._version import __version__
 from kazlit.errors import StoreError
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads
-from kazlit.tm.store._batch import plan_batch, plan_rewrite, run_batches
+from kazlit.tm.store._batch import log_row, plan_batch, plan_rewrite, run_batches
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats
 from kazlit.tm.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -201,16 +200,29 @@ class SQLiteStore:
         label: str | None,
         bad: Callable[[], int] | None,
     ) -> ImportResult:
+        def work() -> ImportResult:
+            counts = self._add_all(units, merge, default_srclang, progress)
+            counts["bad"] = bad() if bad is not None else 0
+            return ImportResult(**counts)
+
+        return self._transaction(work, label, merge)
+
+    def _transaction(
+        self, work: Callable[[], ImportResult], label: str | None, merge: str
+    ) -> ImportResult:
+        """Run *work* in one ``BEGIN IMMEDIATE`` transaction, and log it."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise self._guard(exc) from exc
         try:
-            counts = self._add_all(units, merge, default_srclang, progress)
-            counts["bad"] = bad() if bad is not None else 0
-            result = ImportResult(**counts)
-            self._log(label, merge, result)
+            result = work()
+            db.execute(
+                "INSERT INTO imports (label, at, merge, read, added, updated, skipped,"
+                " conflicts, bad, kazlit_version) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                log_row(label, merge, result),
+            )
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             db.execute("ROLLBACK")
@@ -297,44 +309,15 @@ class SQLiteStore:
         self, changes: Mapping[int, TranslationUnit | None], *, label: str | None = None
     ) -> ImportResult:
         """Replace or delete units by id (see :meth:`TMStore.rewrite_units`)."""
-        db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._guard(exc) from exc
-        try:
+
+        def work() -> ImportResult:
             replaced, removed = plan_rewrite(changes, self.get)
             self._write({}, {}, replaced)
             # The segments rows go with their unit (ON DELETE CASCADE).
-            db.executemany("DELETE FROM units WHERE id = ?", [(i,) for i in removed])
-            result = ImportResult(read=len(changes), updated=len(replaced), removed=len(removed))
-            self._log(label, "rewrite", result)
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            db.execute("ROLLBACK")
-            raise self._guard(exc) from exc
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        return result
+            self._db.executemany("DELETE FROM units WHERE id = ?", [(i,) for i in removed])
+            return ImportResult(read=len(changes), updated=len(replaced), removed=len(removed))
 
-    def _log(self, label: str | None, merge: str, result: ImportResult) -> None:
-        self._db.execute(
-            "INSERT INTO imports (label, at, merge, read, added, updated, skipped,"
-            " conflicts, bad, kazlit_version) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (
-                label if not result.removed else f"{label or ''} ({result.removed} removed)",
-                datetime.now(UTC).isoformat(timespec="seconds"),
-                merge,
-                result.read,
-                result.added,
-                result.updated,
-                result.skipped,
-                result.conflicts,
-                result.bad,
-                __version__,
-            ),
-        )
+        return self._transaction(work, label, "rewrite")
 
     def _ids_by_hash(self, keys: list[bytes]) -> dict[bytes, int]:
         found: dict[bytes, int] = {}
