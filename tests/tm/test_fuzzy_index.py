@@ -294,3 +294,39 @@ def test_repeated_grams_count_as_a_multiset() -> None:
         for query in ("aaaaaaa", "aaaaaa", "aaaab"):
             got = [(h.key, h.score) for h in index.search(query, min_score=50, limit=None)]
             assert got == brute_force(units, query, 50, None)
+
+
+# Case, digits, punctuation and spaces draw penalties; heavy weights push the final
+# score of a close match under a farther unit's, which the first pass at 75 must
+# notice.
+penalised = st.text(st.sampled_from("aAbB 1 2 .,!"), min_size=1, max_size=14)
+
+
+@settings(max_examples=150)
+@given(
+    st.dictionaries(st.integers(0, 40), penalised, max_size=25),
+    penalised,
+    st.sampled_from([0.0, 40.0, 50.0, 60.0]),
+    st.sampled_from([1, 2, 4]),
+    st.sampled_from([PenaltyWeights(), PenaltyWeights(30, 20, 20, 30, 20)]),
+)
+def test_searches_under_75_equal_the_scan_with_penalties(
+    units: dict[int, str], query: str, min_score: float, limit: int, weights: PenaltyWeights
+) -> None:
+    index = FuzzyIndex.build(units.items(), weights=weights)
+    assert index.search(query, min_score=min_score, limit=limit) == index.scan(
+        query, min_score=min_score, limit=limit
+    )
+
+
+def test_a_first_pass_answer_is_used_only_when_nothing_under_75_can_win() -> None:
+    units = [(1, "Open 12 files now"), (2, "Open 13 files there"), (3, "Copy 13 files now")]
+    index = FuzzyIndex.build(units, weights=PenaltyWeights(numbers=40.0))
+    query = "Open 13 files now"
+    # Key 1 scores 94.1 raw but loses 40 for the number (54.1); key 3 scores 76.5
+    # (75.5 after a case penalty), key 2 73.7 with no penalty: under 75, yet second.
+    hits = index.search(query, min_score=50, limit=2)
+    assert [h.key for h in hits] == [3, 2]
+    assert hits == index.scan(query, min_score=50, limit=2)
+    # With one hit asked for, the first pass's 75.5 is the answer.
+    assert [h.key for h in index.search(query, min_score=50, limit=1)] == [3]

@@ -36,6 +36,9 @@ __all__ = ["FuzzyIndex", "Hit", "Progress"]
 
 Progress = Callable[[int, int], None]
 
+# A search under this minimum tries it first (see FuzzyIndex.search).
+_FIRST_PASS = 75.0
+
 _new_posting = partial(array, "I")
 _append = array.append
 _sink: deque[None] = deque(maxlen=0)
@@ -326,9 +329,18 @@ class FuzzyIndex:
         raw score, then by key, so ties come back in a stable order. *previous* is
         the source segment before *query* in its document. ``limit=None`` returns
         every match.
+
+        Under a minimum of 75 the index first searches at 75, where its filters are
+        strong: when that already gives *limit* hits with a final score of at least
+        75, no unit under 75 can outrank them (penalties only lower a score), so
+        they are the answer; else it searches at *min_score*.
         """
         check_arguments(limit, min_score)
         query = _nfc(query)
+        if limit is not None and min_score < _FIRST_PASS:
+            first = self._rank(query, self._candidates(query, _FIRST_PASS), limit, previous)
+            if len(first) == limit and first[-1].final >= _FIRST_PASS:
+                return first
         return self._rank(query, self._candidates(query, min_score), limit, previous)
 
     def scan(
