@@ -25,13 +25,18 @@ import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from kazlit.align._features import WEIGHTS, Sentence
 
 __all__ = ["BEAD_TYPES", "Costs", "Model", "search"]
 
+#: Every bead type the programme knows, in the order ties are broken. A model searches
+#: over the types its priors name (:meth:`kazlit.align.AlignSettings.priors`): by
+#: default all of these, up to a 5:1 or 1:5 merge.
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1),
+    (1, 4), (4, 1), (1, 5), (5, 1),
 )  # fmt: skip
 
 
@@ -53,6 +58,10 @@ class Costs:
     @property
     def total(self) -> float:
         return self.prior + self.length + self.lexical
+
+
+class _CostFn(Protocol):
+    def __call__(self, i: int, k: int, j: int, m: int, limit: float = ..., /) -> float: ...
 
 
 @dataclass(slots=True)
@@ -140,9 +149,11 @@ class Model:
             return Costs(prior, length, sim, base, lexical, matched)
         return prior + length + lexical
 
-    def fast_cost(self) -> Callable[[int, int, int, int], float]:
+    def fast_cost(self) -> _CostFn:
         """:meth:`cost` without explanations, with everything bound locally (the DP's
-        inner loop calls it hundreds of thousands of times)."""
+        inner loop calls it hundreds of thousands of times). Given a *limit*, it may
+        return any lower bound of the cost that is not below *limit* (the bead cannot
+        win) instead of the cost."""
         priors = self.priors
         src, tgt = self.src, self.tgt
         src_len = _prefix([s.length for s in src])
@@ -172,7 +183,7 @@ class Model:
                 hit = cache[key] = frozenset().union(*feats[start : start + count])
             return hit
 
-        def cost(i: int, k: int, j: int, m: int) -> float:
+        def cost(i: int, k: int, j: int, m: int, limit: float = math.inf) -> float:
             prior = priors[(k, m)]
             if k == 0 or m == 0:
                 return prior
@@ -183,6 +194,13 @@ class Model:
             if mean > 0:
                 delta = abs(lt - ls * ratio) / sqrt(variance * mean)
                 length = -length_weight * log(max(erfc(delta / root2), 1e-12))
+            base = ((src_base[i + k] - src_base[i]) / k + (tgt_base[j + m] - tgt_base[j]) / m) / 2
+            reward = lexical_weight * (k + m) / 2
+            # The similarity is at most 1: when even that could not bring the bead under
+            # *limit*, the feature sets (the costly part) are not compared.
+            bound = prior + length - reward * (1.0 - base)
+            if bound >= limit:
+                return bound
             common = span(src_feat, src_cache, i, k) & span(tgt_feat, tgt_cache, j, m)
             sim = 0.0
             if common:
@@ -191,8 +209,7 @@ class Model:
                     weight += extra_weight.get(feature[0], 0.0)
                 words = (src_words[i + k] - src_words[i]) + (tgt_words[j + m] - tgt_words[j])
                 sim = min(1.0, 2 * weight / words)
-            base = ((src_base[i + k] - src_base[i]) / k + (tgt_base[j + m] - tgt_base[j]) / m) / 2
-            return prior + length - lexical_weight * (k + m) / 2 * (sim - base)
+            return prior + length - reward * (sim - base)
 
         return cost
 
@@ -381,6 +398,7 @@ def _banded(
     best: list[list[float]] = []
     back: list[list[int]] = []
     cost = model.fast_cost()
+    types = [t for t in BEAD_TYPES if t in model.priors]
     for i in range(n + 1):
         row = [inf] * (hi[i] - lo[i] + 1)
         brow = [-1] * (hi[i] - lo[i] + 1)
@@ -390,14 +408,14 @@ def _banded(
                 continue
             top = inf
             arg = -1
-            for t, (k, w) in enumerate(BEAD_TYPES):
+            for t, (k, w) in enumerate(types):
                 pi, pj = i - k, j - w
                 if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
                     continue
                 prev = best[pi][pj - lo[pi]] if k else row[pj - lo[i]]
                 if prev == inf:
                     continue
-                total = prev + cost(pi, k, pj, w)
+                total = prev + cost(pi, k, pj, w, top - prev)
                 if total < top:
                     top, arg = total, t
             row[j - lo[i]] = top
@@ -412,7 +430,7 @@ def _banded(
     i, j = n, m
     touched = False
     while i or j:
-        k, w = BEAD_TYPES[back[i][j - lo[i]]]
+        k, w = types[back[i][j - lo[i]]]
         pi, pj = i - k, j - w
         step = best[i][j - lo[i]] - best[pi][pj - lo[pi]]
         path.append((pi, k, pj, w, step))
