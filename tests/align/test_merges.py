@@ -113,3 +113,28 @@ def test_merge_priors_fall_with_size_and_the_largest_merge_is_checked() -> None:
     assert "max_merge=5" in AlignSettings().signature()
     with pytest.raises(AlignmentError, match="max_merge"):
         AlignSettings(max_merge=6).priors()
+
+
+def test_the_cost_bound_never_hides_a_bead_that_could_win(dala: Work) -> None:
+    # The DP's cost function, given a limit, may answer with a lower bound of the cost
+    # that is not below the limit; otherwise it must give the cost itself.
+    from kazlit.align._dp import BEAD_TYPES  # noqa: PLC0415
+    from kazlit.align.aligner import _model, _sentences  # noqa: PLC0415
+
+    kk, zh = _flat(dala, "zh-Hans")
+    src, tgt = _sentences(kk, zh, ())
+    model = _model(src, tgt, AlignSettings())
+    cost = model.fast_cost()
+    rng = random.Random(7)
+    pruned = 0
+    for _ in range(3000):
+        k, m = rng.choice(BEAD_TYPES)
+        i, j = rng.randrange(len(src) - k + 1), rng.randrange(len(tgt) - m + 1)
+        exact = cost(i, k, j, m)
+        assert exact == pytest.approx(model.cost(i, k, j, m))
+        limit = exact + rng.uniform(-20.0, 5.0)
+        bounded = cost(i, k, j, m, limit)
+        if bounded != exact:
+            assert limit <= bounded <= exact
+            pruned += 1
+    assert pruned > 100  # the bound does cut work on real text
