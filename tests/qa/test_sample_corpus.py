@@ -24,12 +24,13 @@ from kazlit.qa.units import units_from_bitext
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("ru", "zh", "en", "ar", "fr", "es")
 
-# Reached on 2026-11-26: 3 empty errors (sentences merged 3:1 by the zh and ar
-# translators, which the aligner leaves as 1:0 beads), 3 glossary warnings (real
-# departures from the termbase), info for the rest.
-MAX_ERRORS = 3
-MAX_WARNINGS = 3
-MAX_TOTAL = 80
+# Reached on 2026-11-26: no error (the 3 empty errors were sentences the zh and ar
+# translators merged 5:1 and 4:1, which the aligner now has beads for), 4 glossary
+# warnings (real departures from the termbase; the fourth, ar الأدب القازاقي in
+# dala-zhyry, is in the sentence the aligner used to leave empty), info for the rest.
+MAX_ERRORS = 0
+MAX_WARNINGS = 4
+MAX_TOTAL = 78
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,20 @@ Costs are negative log-probabilities, summed along the path:
 
 - a prior per bead type (Gale and Church 1993, "A program for aligning sentences in
   bilingual corpora", Computational Linguistics 19(1), table 5, re-estimated as
-  options in :class:`~kazlit.align.AlignSettings`);
+  options in :class:`~kazlit.align.AlignSettings`; merges of 4 and 5 sentences into
+  one, which the paper does not estimate, are a geometric tail after 3-1 measured on
+  Text+Berg dev, see ``AlignSettings.merge_decay``);
 - the Gale–Church length cost: ``-log 2(1 - Φ(|δ|))`` with
   ``δ = (l₂ - c·l₁) / √(s²·l)``, *c* the target/source character ratio of the text
   itself;
 - minus a lexical reward: the share of matched features (numbers, cognates, names,
   glossary terms, learned translations) above what unrelated sentences share, scaled
   by the number of sentences in the bead (so merging is not rewarded by itself).
+
+Given a limit (the best cost found so far for a cell), the inner loop's cost function
+returns early when the prior and length cost minus the largest possible lexical reward
+(similarity 1) already reach it: the feature sets are compared only for beads that
+can still win, and the result is the same.
 
 The search visits only cells within ``width`` sentences of the length-proportional
 diagonal, so time grows linearly with the text; when the best path touches the band's
@@ -25,13 +32,18 @@ import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from kazlit.align._features import WEIGHTS, Sentence
 
 __all__ = ["BEAD_TYPES", "Costs", "Model", "search"]
 
+#: Every bead type the programme knows, in the order ties are broken. A model searches
+#: over the types its priors name (:meth:`kazlit.align.AlignSettings.priors`): by
+#: default all of these, up to a 5:1 or 1:5 merge.
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1),
+    (1, 4), (4, 1), (1, 5), (5, 1),
 )  # fmt: skip
 
 
@@ -53,6 +65,10 @@ class Costs:
     @property
     def total(self) -> float:
         return self.prior + self.length + self.lexical
+
+
+class _CostFn(Protocol):
+    def __call__(self, i: int, k: int, j: int, m: int, limit: float = ..., /) -> float: ...
 
 
 @dataclass(slots=True)
@@ -140,9 +156,11 @@ class Model:
             return Costs(prior, length, sim, base, lexical, matched)
         return prior + length + lexical
 
-    def fast_cost(self) -> Callable[[int, int, int, int], float]:
+    def fast_cost(self) -> _CostFn:
         """:meth:`cost` without explanations, with everything bound locally (the DP's
-        inner loop calls it hundreds of thousands of times)."""
+        inner loop calls it hundreds of thousands of times). Given a *limit*, it may
+        return any lower bound of the cost that is not below *limit* (the bead cannot
+        win) instead of the cost."""
         priors = self.priors
         src, tgt = self.src, self.tgt
         src_len = _prefix([s.length for s in src])
@@ -172,7 +190,7 @@ class Model:
                 hit = cache[key] = frozenset().union(*feats[start : start + count])
             return hit
 
-        def cost(i: int, k: int, j: int, m: int) -> float:
+        def cost(i: int, k: int, j: int, m: int, limit: float = math.inf) -> float:
             prior = priors[(k, m)]
             if k == 0 or m == 0:
                 return prior
@@ -183,6 +201,13 @@ class Model:
             if mean > 0:
                 delta = abs(lt - ls * ratio) / sqrt(variance * mean)
                 length = -length_weight * log(max(erfc(delta / root2), 1e-12))
+            base = ((src_base[i + k] - src_base[i]) / k + (tgt_base[j + m] - tgt_base[j]) / m) / 2
+            reward = lexical_weight * (k + m) / 2
+            # The similarity is at most 1: when even that could not bring the bead under
+            # *limit*, the feature sets (the costly part) are not compared.
+            bound = prior + length - reward * (1.0 - base)
+            if bound >= limit:
+                return bound
             common = span(src_feat, src_cache, i, k) & span(tgt_feat, tgt_cache, j, m)
             sim = 0.0
             if common:
@@ -191,8 +216,7 @@ class Model:
                     weight += extra_weight.get(feature[0], 0.0)
                 words = (src_words[i + k] - src_words[i]) + (tgt_words[j + m] - tgt_words[j])
                 sim = min(1.0, 2 * weight / words)
-            base = ((src_base[i + k] - src_base[i]) / k + (tgt_base[j + m] - tgt_base[j]) / m) / 2
-            return prior + length - lexical_weight * (k + m) / 2 * (sim - base)
+            return prior + length - reward * (sim - base)
 
         return cost
 
@@ -381,6 +405,7 @@ def _banded(
     best: list[list[float]] = []
     back: list[list[int]] = []
     cost = model.fast_cost()
+    types = [t for t in BEAD_TYPES if t in model.priors]
     for i in range(n + 1):
         row = [inf] * (hi[i] - lo[i] + 1)
         brow = [-1] * (hi[i] - lo[i] + 1)
@@ -390,14 +415,14 @@ def _banded(
                 continue
             top = inf
             arg = -1
-            for t, (k, w) in enumerate(BEAD_TYPES):
+            for t, (k, w) in enumerate(types):
                 pi, pj = i - k, j - w
                 if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
                     continue
                 prev = best[pi][pj - lo[pi]] if k else row[pj - lo[i]]
                 if prev == inf:
                     continue
-                total = prev + cost(pi, k, pj, w)
+                total = prev + cost(pi, k, pj, w, top - prev)
                 if total < top:
                     top, arg = total, t
             row[j - lo[i]] = top
@@ -412,7 +437,7 @@ def _banded(
     i, j = n, m
     touched = False
     while i or j:
-        k, w = BEAD_TYPES[back[i][j - lo[i]]]
+        k, w = types[back[i][j - lo[i]]]
         pi, pj = i - k, j - w
         step = best[i][j - lo[i]] - best[pi][pj - lo[pi]]
         path.append((pi, k, pj, w, step))
