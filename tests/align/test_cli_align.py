@@ -158,3 +158,18 @@ def test_one_huge_unpunctuated_paragraph_is_aligned_with_a_warning(
     beads = out.read_text(encoding="utf-8").splitlines()
     assert len([b for b in beads if b.startswith("[0")]) == 1  # the one source sentence
     assert sum(1 for b in beads if b.endswith("]")) == len(beads)
+
+
+def test_max_merge_option_reaches_the_aligner(capsys: pytest.CaptureFixture[str]) -> None:
+    # The sample corpus's dala-zhyry: its Chinese translator made one sentence of
+    # five Kazakh ones (tests/align/test_merges.py has the bead itself).
+    work = Path(__file__).resolve().parents[2] / "corpora" / "dala-zhyry"
+    args = ["align", str(work / "kk.md"), str(work / "zh.md"), "--tgt-lang", "zh-Hans"]
+    assert _run(args) == 0
+    default = capsys.readouterr().out.splitlines()
+    assert _run([*args, "--max-merge", "3"]) == 0
+    three = capsys.readouterr().out.splitlines()
+    assert any(line.count(",") == 4 and line.endswith("]") for line in default)  # a 5-1 bead
+    assert not any(line.startswith("[]") or line.endswith(":[]") for line in default)
+    assert any(line.endswith(":[]") for line in three)  # empty beads without it
+    assert _run([*args, "--max-merge", "6"]) == 2

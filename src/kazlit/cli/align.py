@@ -48,6 +48,13 @@ FORMATS = ("beads", "tsv", "tmx", "explain")
 )
 @click.option("--no-realign", is_flag=True, help="Skip the second pass (learned lexicon).")
 @click.option(
+    "--max-merge",
+    type=click.IntRange(3, 5),
+    default=5,
+    show_default=True,
+    help="Most sentences one sentence may stand for (3 keeps beads up to 1-3 and 3-1).",
+)
+@click.option(
     "--subwords",
     is_flag=True,
     help="Learn the lexicon over sentencepiece pieces too (needs kazlit[spm]).",
@@ -86,6 +93,7 @@ def align(
     glossary_path: str | None,
     fmt: str,
     no_realign: bool,
+    max_merge: int,
     subwords: bool,
     tm_path: str | None,
     min_score: float,
@@ -107,7 +115,7 @@ def align(
         _check_file(path)
     if work_id is None and (fmt == "tmx" or tm_path):
         work_id = _work_next_to(src_path)
-    settings = AlignSettings(realign=not no_realign, subwords=subwords)
+    settings = AlignSettings(realign=not no_realign, subwords=subwords, max_merge=max_merge)
     glossary = _read_glossary(glossary_path) if glossary_path else ()
     src_text, tgt_text = read_text_input(src_path), read_text_input(tgt_path)
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
