@@ -321,3 +321,45 @@ def test_rewrite_replaces_and_deletes_units_in_one_logged_change(store: TMStore)
         store.rewrite_units({ids["Абай жолы"]: other_source, ids["Бірінші тарау"]: None})
     assert store.get(ids["Бірінші тарау"]) is not None
     assert store.stats().imports == 2
+
+
+def test_lookups_under_75_equal_the_scan_on_every_store(store: TMStore) -> None:
+    """The facade's first pass at 75 % (in the index, or in the database for
+    PostgreSQL) never changes what a look-up under 75 % returns."""
+    from kazlit.tm.fuzzy import PenaltyWeights  # noqa: PLC0415
+    from kazlit.tm.memory import TranslationMemory  # noqa: PLC0415
+
+    rng = random.Random(11)
+    sources = list(dict.fromkeys(_sentences(rng, 300)))
+    # Near copies with numbers: close matches that a heavy number penalty sinks.
+    sources += [f"{s} {n}" for n, s in enumerate(sources[:40])]
+    # ... and ones only punctuation away: three hits of 75 or more for some queries,
+    # so that the first pass is the answer.
+    sources += [f"{s}{mark}" for s in sources[40:60] for mark in "!?"]
+    # A close match that a penalty sinks under a farther one (see test_fuzzy_index).
+    sources += ["Open 12 files now", "Open 13 files there", "Copy 13 files now"]
+    store.add_units(
+        [
+            TranslationUnit((Variant("kk", s), Variant("ru", f"перевод {i}")), srclang="kk")
+            for i, s in enumerate(sources)
+        ]
+    )
+    weights = PenaltyWeights(numbers=40.0)
+    index = FuzzyIndex.build(
+        ((i, s) for i, s, _, _ in store.iter_segments("kk", "ru")), weights=weights
+    )
+    memory = TranslationMemory(store, weights=weights)
+    queries = [
+        *_sentences(rng, 15),
+        *(f"{s} {n + 1}" for n, s in enumerate(sources[:10])),
+        *sources[40:50],
+        "Open 13 files now",
+    ]
+    for query in queries:
+        for limit in (1, 2, 3):
+            expected = [(h.key, h.final) for h in index.scan(query, limit=limit, min_score=50)]
+            got = [
+                (m.unit_id, m.score)
+                for m in memory.lookup(query, "kk", "ru", min_score=50, limit=limit)
+            ]
+            assert got == expected, (query, limit)

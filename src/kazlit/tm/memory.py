@@ -40,7 +40,7 @@ from kazlit._atomic import atomic_write
 from kazlit._version import __version__
 from kazlit.errors import LanguageError, StoreError
 from kazlit.tm.analysis import AnalysisReport, analyze, index_lookup
-from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights
+from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights, first_pass
 from kazlit.tm.model import TranslationUnit
 from kazlit.tm.phrase import PhraseMatcher
 from kazlit.tm.pretranslate import (
@@ -246,15 +246,19 @@ class TranslationMemory:
         if in_database is not None and (src, tgt) not in self._indexes:
             # A store that finds candidates itself (PostgreSQL) answers a look-up
             # without an index in memory; the hits are the index's own.
-            hits: list[Hit] = in_database(
-                text,
-                src,
-                tgt,
-                min_score=min_score,
-                limit=limit,
-                previous=previous,
-                penalty=self.penalty,
-                weights=self.weights,
+            hits: list[Hit] = first_pass(
+                lambda least: in_database(
+                    text,
+                    src,
+                    tgt,
+                    min_score=least,
+                    limit=limit,
+                    previous=previous,
+                    penalty=self.penalty,
+                    weights=self.weights,
+                ),
+                limit,
+                min_score,
             )
         else:
             hits = self.index(src, tgt).search(

@@ -28,7 +28,7 @@ feed it; :meth:`FuzzyIndex.search` returns exactly what the exhaustive
 
 from kazlit.tm.fuzzy._context import NO_CONTEXT, context_fingerprint
 from kazlit.tm.fuzzy._grams import gram_size
-from kazlit.tm.fuzzy._hits import Hit
+from kazlit.tm.fuzzy._hits import Hit, first_pass
 from kazlit.tm.fuzzy._index import FuzzyIndex, Progress
 from kazlit.tm.fuzzy._levenshtein import distance, max_distance, pure_distance, score, similarity
 from kazlit.tm.fuzzy._penalties import Penalties, PenaltyWeights, compute_penalties, placeholders
@@ -43,6 +43,7 @@ __all__ = [
     "compute_penalties",
     "context_fingerprint",
     "distance",
+    "first_pass",
     "gram_size",
     "max_distance",
     "placeholders",

@@ -3,12 +3,13 @@ window a search starts from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kazlit.tm.fuzzy._levenshtein import max_distance
 from kazlit.tm.fuzzy._penalties import Penalties
 
-__all__ = ["Hit", "check_arguments", "order", "window"]
+__all__ = ["FIRST_PASS", "Hit", "check_arguments", "first_pass", "order", "window"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +57,21 @@ def check_arguments(limit: int | None, min_score: float) -> None:
         raise ValueError("limit must be at least 1 (or None for every match)")
     if not 0.0 <= min_score <= 100.0:
         raise ValueError("min_score must be between 0 and 100")
+
+
+#: A search under this minimum tries it first (see :func:`first_pass`).
+FIRST_PASS = 75.0
+
+
+def first_pass(
+    search: Callable[[float], list[Hit]], limit: int | None, min_score: float
+) -> list[Hit]:
+    """``search(min_score)``, but under :data:`FIRST_PASS` try ``search(FIRST_PASS)``
+    first, where a q-gram filter is strong: when that already gives *limit* hits
+    with a final score of at least :data:`FIRST_PASS`, no unit under it can outrank
+    them (penalties only lower a score), so they are the answer."""
+    if limit is not None and min_score < FIRST_PASS:
+        hits = search(FIRST_PASS)
+        if len(hits) == limit and hits[-1].final >= FIRST_PASS:
+            return hits
+    return search(min_score)

@@ -27,7 +27,7 @@ from kazlit.tm.fuzzy._frozen import (
     numpy_module,
 )
 from kazlit.tm.fuzzy._grams import gram_list, gram_size, grams
-from kazlit.tm.fuzzy._hits import Hit, check_arguments, order, window
+from kazlit.tm.fuzzy._hits import Hit, check_arguments, first_pass, order, window
 from kazlit.tm.fuzzy._levenshtein import distance, fast_scoring, max_distance, score, within
 from kazlit.tm.fuzzy._penalties import PenaltyWeights, compute_penalties
 from kazlit.tm.fuzzy._persist import load_index, save_index
@@ -35,9 +35,6 @@ from kazlit.tm.fuzzy._persist import load_index, save_index
 __all__ = ["FuzzyIndex", "Hit", "Progress"]
 
 Progress = Callable[[int, int], None]
-
-# A search under this minimum tries it first (see FuzzyIndex.search).
-_FIRST_PASS = 75.0
 
 _new_posting = partial(array, "I")
 _append = array.append
@@ -337,11 +334,11 @@ class FuzzyIndex:
         """
         check_arguments(limit, min_score)
         query = _nfc(query)
-        if limit is not None and min_score < _FIRST_PASS:
-            first = self._rank(query, self._candidates(query, _FIRST_PASS), limit, previous)
-            if len(first) == limit and first[-1].final >= _FIRST_PASS:
-                return first
-        return self._rank(query, self._candidates(query, min_score), limit, previous)
+        return first_pass(
+            lambda least: self._rank(query, self._candidates(query, least), limit, previous),
+            limit,
+            min_score,
+        )
 
     def scan(
         self,
