@@ -45,6 +45,7 @@ from lxml import etree
 
 from kazlit._version import __version__
 from kazlit.errors import FormatError, LanguageError, ParseError
+from kazlit.formats._po_write import write_po
 from kazlit.formats._xliff_codes import source_codes, write_plan
 from kazlit.tm.model import lang_key
 from kazlit.tm.pretranslate import Decision, Entry, PretranslationReport
@@ -111,6 +112,9 @@ class BilingualFile:
         self.skipped = 0
         #: Entry id → gettext context (``msgctxt``), for PO entries that have one.
         self.contexts: dict[str, str | None] = {}
+        self._text = ""  # a PO file's own text, written back with few changes
+        self._filled: list[Any] = []
+        self._stamped = ("", "")
 
     # ------------------------------------------------------------------ reading
     @classmethod
@@ -156,6 +160,7 @@ class BilingualFile:
                 continue  # pretranslation only fills a plural entry with all its forms
             if self.kind == "po":
                 _fill_po(slot, decision)
+                self._filled.append(slot.node)
             elif self._version2:
                 _fill_20(slot, decision)
             else:
@@ -172,6 +177,7 @@ class BilingualFile:
         what = f"kazlit {__version__} pretranslate threshold={report.threshold:g}"
         if self.kind == "po":
             self._doc.metadata["X-Kazlit-Pretranslated"] = what
+            self._stamped = ("X-Kazlit-Pretranslated", what)
             return
         if self._version2:
             return  # XLIFF 2.0 core has no tool element; subState names kazlit
@@ -193,7 +199,8 @@ class BilingualFile:
     def write(self, out: IO[bytes]) -> None:
         """Write the file, with the filled targets, to the binary sink *out*."""
         if self.kind == "po":
-            out.write(str(self._doc).encode(self._encoding))
+            text = write_po(self._text, self._doc, self._filled, self._stamped)
+            out.write(text.encode(self._encoding))
             return
         out.write(etree.tostring(self._doc.getroottree(), xml_declaration=True, encoding="UTF-8"))
         out.write(b"\n")
@@ -280,6 +287,7 @@ def _read_po(
         encoding=charset,
     )
     doc.contexts = contexts
+    doc._text = text
     return doc
 
 
