@@ -1,4 +1,5 @@
-"""Writing a pretranslated PO file back with the smallest change.
+"""Filling PO entries, and writing a pretranslated PO file back with the smallest
+change.
 
 polib rewrites a whole catalogue with its own line wrapping, which is not what
 gettext's tools write: a file that went through it shows dozens of changed lines
@@ -17,11 +18,27 @@ by polib instead, as before: correct, only noisier.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["write_po"]
+if TYPE_CHECKING:
+    from kazlit.tm.pretranslate import Decision
+
+__all__ = ["fill_entry", "write_po"]
 
 _BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def fill_entry(item: Any, decision: Decision, *, plural: bool) -> None:
+    """Write *decision*'s target (or, for a *plural* entry, all its forms) into the
+    polib entry *item*, with the ``fuzzy`` flag when the match was fuzzy."""
+    if plural:
+        item.msgstr_plural = dict(enumerate(decision.forms))
+    else:
+        item.msgstr = decision.target
+    flags = [f for f in item.flags if f != "fuzzy"]
+    if decision.fuzzy:
+        flags.append("fuzzy")
+    item.flags = flags
 
 
 def write_po(original: str, catalog: Any, filled: list[Any], metadata: tuple[str, str]) -> str:

@@ -45,7 +45,7 @@ from lxml import etree
 
 from kazlit._version import __version__
 from kazlit.errors import FormatError, LanguageError, ParseError
-from kazlit.formats._po_write import write_po
+from kazlit.formats._po_write import fill_entry, write_po
 from kazlit.formats._xliff_codes import source_codes, write_plan
 from kazlit.tm.model import lang_key
 from kazlit.tm.pretranslate import Decision, Entry, PretranslationReport
@@ -159,7 +159,7 @@ class BilingualFile:
             if slot.plural and len(decision.forms) != slot.plural:
                 continue  # pretranslation only fills a plural entry with all its forms
             if self.kind == "po":
-                _fill_po(slot, decision)
+                fill_entry(slot.node, decision, plural=bool(slot.plural))
                 self._filled.append(slot.node)
             elif self._version2:
                 _fill_20(slot, decision)
@@ -289,18 +289,6 @@ def _read_po(
     doc.contexts = contexts
     doc._text = text
     return doc
-
-
-def _fill_po(slot: _Slot, decision: Decision) -> None:
-    item = slot.node
-    if slot.plural:
-        item.msgstr_plural = dict(enumerate(decision.forms))
-    else:
-        item.msgstr = decision.target
-    flags = [f for f in item.flags if f != "fuzzy"]
-    if decision.fuzzy:
-        flags.append("fuzzy")
-    item.flags = flags
 
 
 # ---------------------------------------------------------------------- XLIFF
