@@ -32,7 +32,7 @@ from typing import Literal
 
 from kazlit.text.wordcount import word_spans
 
-__all__ = ["ConcordanceHit", "ConcordanceIndex", "Field", "Stemmer", "fold"]
+__all__ = ["ConcordanceHit", "ConcordanceIndex", "Field", "Stemmer", "fold", "highlight"]
 
 Field = Literal["source", "target"]
 Stemmer = Callable[[str], str]
@@ -67,13 +67,7 @@ class ConcordanceHit:
 
     def highlighted(self, before: str = "[", after: str = "]") -> str:
         """``text`` with each occurrence wrapped in *before* … *after*."""
-        parts: list[str] = []
-        position = 0
-        for start, end in self.spans:
-            parts.extend((self.text[position:start], before, self.text[start:end], after))
-            position = end
-        parts.append(self.text[position:])
-        return "".join(parts)
+        return highlight(self.text, self.spans, before, after)
 
 
 class ConcordanceIndex:
@@ -209,3 +203,16 @@ def _occurrences(
         else:
             i += 1
     return tuple(found)
+
+
+def highlight(
+    text: str, spans: Iterable[tuple[int, int]], before: str = "[", after: str = "]"
+) -> str:
+    """*text* with each ``(start, end)`` span, in order, wrapped in *before* … *after*."""
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        parts.extend((text[position:start], before, text[start:end], after))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)

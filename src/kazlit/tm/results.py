@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kazlit.tm.concordance import highlight
 from kazlit.tm.fuzzy import Penalties
 from kazlit.tm.model import TranslationUnit
 
@@ -112,10 +113,4 @@ class ConcordanceMatch:
 
     def highlighted(self, before: str = "[", after: str = "]") -> str:
         """``text`` with each occurrence wrapped in *before* … *after*."""
-        parts: list[str] = []
-        position = 0
-        for start, end in self.spans:
-            parts.extend((self.text[position:start], before, self.text[start:end], after))
-            position = end
-        parts.append(self.text[position:])
-        return "".join(parts)
+        return highlight(self.text, self.spans, before, after)

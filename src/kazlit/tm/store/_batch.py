@@ -18,11 +18,31 @@ from datetime import UTC, datetime
 from kazlit._version import __version__
 from kazlit.tm.model import TranslationUnit, Variant
 from kazlit.tm.serial import source_key
-from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, merge_unit
+from kazlit.tm.store.base import MERGE_POLICIES, ImportResult, MergePolicy, Progress, merge_unit
 
-__all__ = ["BatchPlan", "log_row", "new_counts", "plan_batch", "plan_rewrite", "run_batches"]
+__all__ = [
+    "BatchPlan",
+    "check_merge",
+    "import_result",
+    "log_row",
+    "new_counts",
+    "plan_batch",
+    "plan_rewrite",
+    "run_batches",
+]
 
 BATCH = 2000
+
+
+def check_merge(merge: str) -> None:
+    """ValueError unless *merge* is one of :data:`~kazlit.tm.store.base.MERGE_POLICIES`."""
+    if merge not in MERGE_POLICIES:
+        raise ValueError(f"unknown merge policy {merge!r}")
+
+
+def import_result(counts: dict[str, int], bad: Callable[[], int] | None) -> ImportResult:
+    """The result of an import from its *counts*, with the reader's *bad* units."""
+    return ImportResult(**counts, bad=bad() if bad is not None else 0)
 
 
 def new_counts() -> dict[str, int]:

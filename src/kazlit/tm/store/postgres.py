@@ -25,7 +25,14 @@ from kazlit.errors import StoreError
 from kazlit.tm.fuzzy import FuzzyIndex, Hit, PenaltyWeights, distance, max_distance
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads
-from kazlit.tm.store._batch import log_row, plan_batch, plan_rewrite, run_batches
+from kazlit.tm.store._batch import (
+    check_merge,
+    import_result,
+    log_row,
+    plan_batch,
+    plan_rewrite,
+    run_batches,
+)
 from kazlit.tm.store._trgm import ALPHABETS, KEY_VERSION, WIDE_PROBE, plan, trigram_key, trigrams
 from kazlit.tm.store._url import redact, scrub
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats
@@ -211,13 +218,10 @@ class PostgresStore:
         bad: Callable[[], int] | None = None,
     ) -> ImportResult:
         """Add *units* in one transaction (see :meth:`TMStore.add_units`)."""
-        if merge not in ("skip", "update", "add-variant"):
-            raise ValueError(f"unknown merge policy {merge!r}")
+        check_merge(merge)
 
         def work() -> ImportResult:
-            counts = self._add_all(units, merge, default_srclang, progress)
-            counts["bad"] = bad() if bad is not None else 0
-            return ImportResult(**counts)
+            return import_result(self._add_all(units, merge, default_srclang, progress), bad)
 
         return self._locked_write(work, label, merge)
 

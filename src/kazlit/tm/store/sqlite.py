@@ -21,7 +21,14 @@ from kazlit._version import __version__
 from kazlit.errors import StoreError
 from kazlit.tm.model import TranslationUnit, Variant, lang_key
 from kazlit.tm.serial import dumps, loads
-from kazlit.tm.store._batch import log_row, plan_batch, plan_rewrite, run_batches
+from kazlit.tm.store._batch import (
+    check_merge,
+    import_result,
+    log_row,
+    plan_batch,
+    plan_rewrite,
+    run_batches,
+)
 from kazlit.tm.store.base import ImportResult, MergePolicy, Progress, StoreStats
 from kazlit.tm.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -176,8 +183,7 @@ class SQLiteStore:
         bad: Callable[[], int] | None = None,
     ) -> ImportResult:
         """Add *units* in one transaction (see :meth:`TMStore.add_units`)."""
-        if merge not in ("skip", "update", "add-variant"):
-            raise ValueError(f"unknown merge policy {merge!r}")
+        check_merge(merge)
         # An import writes each unit before its segments rows and deletes no unit, so
         # the segments' foreign key holds by construction: SQLite's check of it (a
         # look-up in units for every row) is off for the import only, on again after.
@@ -201,9 +207,7 @@ class SQLiteStore:
         bad: Callable[[], int] | None,
     ) -> ImportResult:
         def work() -> ImportResult:
-            counts = self._add_all(units, merge, default_srclang, progress)
-            counts["bad"] = bad() if bad is not None else 0
-            return ImportResult(**counts)
+            return import_result(self._add_all(units, merge, default_srclang, progress), bad)
 
         return self._transaction(work, label, merge)
 
