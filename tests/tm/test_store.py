@@ -38,15 +38,6 @@ def test_the_sqlite_store_is_a_tmstore(store: SQLiteStore) -> None:
     assert mode == "wal"
 
 
-def test_reimport_creates_no_duplicates(store: SQLiteStore) -> None:
-    first = store.add_units(UNITS)
-    again = store.add_units(UNITS)
-    assert (first.added, first.skipped) == (3, 0)
-    assert (again.added, again.updated, again.skipped) == (0, 0, 3)
-    assert store.stats().units == 3
-    assert store.stats().imports == 2
-
-
 def test_iter_segments_and_get_feed_the_matcher(store: SQLiteStore) -> None:
     store.add_units(UNITS)
     rows = list(store.iter_segments("kk", "ru-RU"))
@@ -56,28 +47,6 @@ def test_iter_segments_and_get_feed_the_matcher(store: SQLiteStore) -> None:
     assert store.get(rows[1][0]) == UNITS[1]
     assert store.get(999) is None
     assert list(store.iter_segments("kk", "fr")) == []
-
-
-@pytest.mark.parametrize(
-    ("policy", "targets", "counts"),
-    [
-        ("update", ["Слова назидания (новый перевод)"], (0, 1, 0)),
-        ("add-variant", ["Слова назидания", "Слова назидания (новый перевод)"], (0, 1, 0)),
-        ("skip", ["Слова назидания"], (0, 0, 1)),
-    ],
-)
-def test_merge_policy_for_a_new_target(
-    store: SQLiteStore, policy: str, targets: list[str], counts: tuple[int, int, int]
-) -> None:
-    store.add_units(UNITS)
-    result = store.add_units(
-        [unit("Қара сөздер", "Слова назидания (новый перевод)")],
-        merge=policy,  # type: ignore[arg-type]
-    )
-    assert (result.added, result.updated, result.conflicts) == counts
-    got = [t for _, s, t, _ in store.iter_segments("kk", "ru") if s == "Қара сөздер"]
-    assert got == targets
-    assert store.stats().units == 3
 
 
 def test_a_new_language_is_added_to_the_unit_under_any_policy(store: SQLiteStore) -> None:
@@ -90,23 +59,6 @@ def test_a_new_language_is_added_to_the_unit_under_any_policy(store: SQLiteStore
     merged = store.get(1)
     assert merged is not None
     assert merged.languages == ("kk-Cyrl", "ru", "en")
-
-
-def test_interrupted_import_leaves_the_tm_exactly_as_it_was(store: SQLiteStore) -> None:
-    store.add_units(UNITS[:1])
-    before = list(store.iter_units())
-    many = [unit(f"сөйлем {n}", f"предложение {n}") for n in range(5000)]
-
-    def stop(done: int, total: int | None) -> None:
-        if done >= 2000:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        store.add_units(many, progress=stop)
-    assert list(store.iter_units()) == before
-    assert store.stats().imports == 1
-    # and the store still works afterwards
-    assert store.add_units(many[:10]).added == 10
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -157,14 +109,6 @@ def test_a_locked_database_waits_then_fails_clearly(tmp_path: Path) -> None:
         holder.close()
     with SQLiteStore(path) as store:
         assert store.add_units(UNITS).added == 3
-
-
-def test_two_connections_see_each_others_commits(tmp_path: Path) -> None:
-    path = tmp_path / "tm.sqlite"
-    with SQLiteStore(path) as a, SQLiteStore(path) as b:
-        a.add_units(UNITS[:2])
-        assert b.add_units(UNITS).added == 1
-        assert a.stats().units == 3
 
 
 def test_not_a_database_and_missing_file(tmp_path: Path) -> None:
