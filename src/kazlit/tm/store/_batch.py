@@ -67,6 +67,7 @@ def plan_batch(
     merge: MergePolicy,
     default_srclang: str | None,
     next_id: int,
+    first_id: int,
     counts: dict[str, int],
     ids_by_key: Callable[[list[bytes]], dict[bytes, int]],
     load: Callable[[list[int]], Callable[[int], TranslationUnit]],
@@ -75,7 +76,9 @@ def plan_batch(
 
     *ids_by_key* maps source keys to stored unit ids; *load* is given the ids found
     and returns a function that gives the stored unit of one of them (a store may
-    fetch them all at once, or one by one). *counts* is updated in place.
+    fetch them all at once, or one by one). *counts* is updated in place. Ids from
+    *first_id* on were added by this import (in earlier batches, or from *next_id*
+    on in this one): a repeat merged into one of them counts as skipped, not updated.
     """
     keyed: list[tuple[TranslationUnit, Variant, bytes]] = []
     for unit in batch:
@@ -111,7 +114,7 @@ def plan_batch(
             counts["skipped"] += 1  # merged into a unit added by this same import
         else:
             plan.changed[unit_id] = merged
-            counts["updated"] += 1
+            counts["skipped" if unit_id >= first_id else "updated"] += 1
     counts["added"] += next_id - plan.next_id
     plan.next_id = next_id
     return plan

@@ -279,14 +279,15 @@ class PostgresStore:
         progress: Progress | None,
     ) -> dict[str, int]:
         row = self._db.execute("SELECT max(id) FROM kazlit_units").fetchone()
-        next_id = (row[0] if row and row[0] is not None else 0) + 1
+        first_id = (row[0] if row and row[0] is not None else 0) + 1
 
-        def add_batch(batch: list[TranslationUnit], first_id: int, counts: dict[str, int]) -> int:
+        def add_batch(batch: list[TranslationUnit], batch_id: int, counts: dict[str, int]) -> int:
             plan = plan_batch(
                 batch,
                 merge=merge,
                 default_srclang=default_srclang,
-                next_id=first_id,
+                next_id=batch_id,
+                first_id=first_id,
                 counts=counts,
                 ids_by_key=self._ids_by_hash,
                 # One round trip for every stored unit the batch touches.
@@ -295,7 +296,7 @@ class PostgresStore:
             self._write(plan.new, plan.new_meta, plan.changed)
             return plan.next_id
 
-        return run_batches(units, next_id, add_batch, progress)
+        return run_batches(units, first_id, add_batch, progress)
 
     def _write(
         self,

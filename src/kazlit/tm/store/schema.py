@@ -8,7 +8,11 @@ failed migration leaves the file as it was.
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SOURCE_HASH_INDEX"]
+
+#: The index imports find a unit by its source with (dropped and built again by
+#: a bulk load into an empty store, see :mod:`kazlit.tm.store._sqlite_bulk`).
+SOURCE_HASH_INDEX = "CREATE INDEX units_source_hash ON units (source_hash)"
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
@@ -25,7 +29,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             context_prev TEXT,
             data TEXT
         )""",
-        "CREATE INDEX units_source_hash ON units (source_hash)",
+        SOURCE_HASH_INDEX,
         # One row per variant: its canonical language and plain text, for matching
         # and concordance without decoding the JSON. No index on lang: readers scan
         # a language pair in bulk, and imports stay fast.

@@ -1,0 +1,123 @@
+"""An import into an empty SQLite store: write every unit first, fold repeats after.
+
+A TM that holds no unit yet has nothing an import could meet but the file's own
+repeats. So instead of looking every source key up before writing (an index probe
+per unit, and keeping the index current at every insert: together most of an
+import's time at a few hundred thousand units), a bulk load
+
+1. drops the source-key index and writes every unit as it comes, under ids in file
+   order;
+2. builds the index again in one pass (a sort);
+3. folds the repeats: for each key held by more than one unit, the later units are
+   merged into the first in file order under the merge policy, and deleted.
+
+Step 3 merges exactly what :func:`~kazlit.tm.store._batch.plan_batch` merges, in the
+same order, and counts the same (a repeat folded into a unit of the same import is
+"skipped"), so the TM and the result are the same as the unit-by-unit path's; only
+the ids of the units after a repeat differ (they keep a gap). Everything runs in
+the caller's transaction: an interrupted load leaves the store empty, index and all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Callable, Iterable
+
+from kazlit.tm.model import TranslationUnit
+from kazlit.tm.serial import source_key
+from kazlit.tm.store._batch import run_batches
+from kazlit.tm.store._sqlite_rows import RowSink, delete_units, replace_units
+from kazlit.tm.store.base import MergePolicy, Progress, merge_unit
+from kazlit.tm.store.schema import SOURCE_HASH_INDEX
+
+__all__ = ["bulk_load"]
+
+# Repeated keys fetched per query while folding (bounded memory for any file).
+_FOLD_PAGE = 500
+
+
+def bulk_load(
+    db: sqlite3.Connection,
+    units: Iterable[TranslationUnit],
+    *,
+    merge: MergePolicy,
+    default_srclang: str | None,
+    progress: Progress | None,
+    load: Callable[[list[int]], Callable[[int], TranslationUnit]],
+) -> dict[str, int]:
+    """Load *units* into the empty store behind *db*; returns the import's counts.
+
+    *load* reads stored units by id, as for :func:`~kazlit.tm.store._batch.plan_batch`.
+    """
+    db.execute("DROP INDEX IF EXISTS units_source_hash")
+
+    def add_batch(batch: list[TranslationUnit], next_id: int, counts: dict[str, int]) -> int:
+        rows = RowSink()
+        for incoming in batch:
+            source = incoming.source(default_srclang)
+            if source is None:
+                counts["skipped"] += 1
+                continue
+            unit = incoming
+            if default_srclang and unit.srclang is None:
+                unit = dataclasses.replace(unit, srclang=default_srclang)
+            rows.add(next_id, unit, source.lang, source_key(unit, source))
+            next_id += 1
+            counts["added"] += 1
+        rows.write(db)
+        return next_id
+
+    counts = run_batches(units, 1, add_batch, progress)
+    db.execute(SOURCE_HASH_INDEX)
+    folded = _fold_repeats(db, merge, default_srclang, counts, load)
+    counts["added"] -= folded
+    counts["skipped"] += folded
+    return counts
+
+
+def _fold_repeats(
+    db: sqlite3.Connection,
+    merge: MergePolicy,
+    default_srclang: str | None,
+    counts: dict[str, int],
+    load: Callable[[list[int]], Callable[[int], TranslationUnit]],
+) -> int:
+    """Merge every later unit with a repeated source key into the first; how many went."""
+    folded = 0
+    after = b""
+    while keys := [
+        key
+        for (key,) in db.execute(
+            "SELECT source_hash FROM units WHERE source_hash > ? GROUP BY source_hash"
+            " HAVING count(*) > 1 ORDER BY source_hash LIMIT ?",
+            (after, _FOLD_PAGE),
+        )
+    ]:
+        after = keys[-1]
+        marks = ",".join("?" * len(keys))
+        groups: dict[bytes, list[int]] = {}
+        for key, uid in db.execute(
+            f"SELECT source_hash, id FROM units WHERE source_hash IN ({marks})"  # noqa: S608 - only placeholders
+            " ORDER BY source_hash, id",
+            keys,
+        ):
+            groups.setdefault(key, []).append(uid)
+        stored = load([uid for ids in groups.values() for uid in ids])
+        changed: dict[int, TranslationUnit] = {}
+        gone: list[int] = []
+        for first, *later in groups.values():
+            kept = stored(first)
+            for uid in later:
+                incoming = stored(uid)
+                merged, conflicts = merge_unit(
+                    kept, incoming, merge, source=incoming.source(default_srclang)
+                )
+                counts["conflicts"] += conflicts
+                if merged is not None:
+                    kept = changed[first] = merged
+            gone.extend(later)
+        replace_units(db, changed)
+        delete_units(db, gone)
+        folded += len(gone)
+    return folded
