@@ -254,25 +254,81 @@ def _strip_targets(data: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def test_real_okapi_xliff_12_with_seg_source(shared_data: Path, tmp_path: Path) -> None:
+SLASH_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="x" source-language="en" target-language="fr" datatype="plaintext"><body>
+  <trans-unit id="1"><source>/</source><target>/</target></trans-unit>
+ </body></file>
+</xliff>
+"""
+
+
+def test_real_okapi_xliff_12_segments_come_back_as_okapi_wrote_them(
+    shared_data: Path, tmp_path: Path
+) -> None:
     path = shared_data / "tm" / "xliff" / "omegat_file-xliff-BUGS1221.xlf"
     # German to British English, which kazlit does not pretranslate: the file's
     # structure is what counts here, so its language tags are relabelled.
     data = path.read_bytes().replace(b"de-DE", b"en").replace(b"en-GB", b"fr")
-    with _memory(tmp_path, (data, "en", "fr")) as memory:
+    original = etree.fromstring(data)
+    with _memory(tmp_path, (data, "en", "fr"), (SLASH_12.encode(), "en", "fr")) as memory:
         report, root = _pretranslate(memory, _strip_targets(data), "en", "fr")
-    filled = [d for d in report.decisions if d.filled]
-    assert filled
-    slash = next(d for d in filled if d.tagged and "/" in d.tagged)
-    # the memory's target wraps the text in <mrk mtype="seg">: segmentation, not codes
-    assert slash.reason == "exact"
-    assert slash.tagged == "<1/><2> / <3/></2>"
-    target = _target(root, "P3953B09A-tu1")
-    assert _inner(target) == (
+    # One entry per <mrk mtype="seg">, named <unit id>#<mid>; the "/" segment sits
+    # between codes that belong to no segment.
+    segmented = {d.id: d for d in report.decisions if "#" in d.id}
+    assert sorted(segmented) == [
+        "N9C6DE2C0-sub1#0", "P33F30884-sub1#0", "P3953B09A-tu1#1", "P4E85A5D5-sub1#0",
+    ]  # fmt: skip
+    assert all(d.filled and d.reason == "exact" for d in segmented.values())
+    assert segmented["P3953B09A-tu1#1"].target == "/"
+    # Each target is what Okapi wrote: the <seg-source>'s shape, each segment's
+    # <mrk> holding its translation.
+    for unit_id in ("N9C6DE2C0-sub1", "P33F30884-sub1", "P3953B09A-tu1", "P4E85A5D5-sub1"):
+        target = _target(root, unit_id)
+        assert _inner(target) == _inner(_target(original, unit_id))
+        assert target.get("state") == "translated"
+    assert _inner(_target(root, "P3953B09A-tu1")) == (
         '<x ctype="x-x" equiv-text="&lt;run1/&gt;" id="1"/>'
-        '<bx ctype="x-empty" equiv-text="&lt;run2&gt;" id="2"/> / '
+        '<bx ctype="x-empty" equiv-text="&lt;run2&gt;" id="2"/> '
+        '<mrk mtype="seg" mid="1">/</mrk> '
         '<x ctype="x-x" equiv-text="&lt;run3/&gt;" id="3"/><ex id="2"/>'
     )
+
+
+SEGMENTED_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="abai.html" source-language="kk" target-language="ru" datatype="html"><body>
+  <trans-unit id="p1"><source>Абай Құнанбайұлы ақын еді. Жаңа сөйлем.</source>
+   <seg-source><mrk mtype="seg" mid="1">Абай Құнанбайұлы ақын еді.</mrk> \
+<mrk mtype="seg" mid="2">Жаңа сөйлем.</mrk></seg-source>
+  </trans-unit>
+  <trans-unit id="p2"><source>Бұл кітап жаңа екен. Абай Құнанбайұлы ақын еді.</source>
+   <seg-source><mrk mtype="seg" mid="1">Бұл кітап жаңа екен.</mrk> \
+<mrk mtype="seg" mid="2">Абай Құнанбайұлы ақын еді.</mrk></seg-source>
+   <target><mrk mtype="seg" mid="1">Перевод переводчика.</mrk> <mrk mtype="seg" mid="2"/></target>
+  </trans-unit>
+ </body></file>
+</xliff>
+"""
+
+
+def test_a_segment_without_a_match_stays_empty_and_a_translator_s_segment_is_kept(
+    tmp_path: Path,
+) -> None:
+    with _memory(tmp_path, (TM_12.encode(), "kk", "ru")) as memory:
+        report, root = _pretranslate(memory, SEGMENTED_12.encode(), "kk", "ru")
+    assert [d.id for d in report.decisions if d.filled] == ["p1#1", "p2#2"]
+    p1 = _target(root, "p1")
+    assert _inner(p1) == (
+        '<mrk mtype="seg" mid="1">Абай Кунанбаев был поэтом.</mrk> <mrk mtype="seg" mid="2"/>'
+    )
+    assert p1.get("state") == "needs-translation"  # its second segment is still empty
+    p2 = _target(root, "p2")
+    assert _inner(p2) == (
+        '<mrk mtype="seg" mid="1">Перевод переводчика.</mrk> '
+        '<mrk mtype="seg" mid="2">Абай Кунанбаев был поэтом.</mrk>'
+    )
+    assert p2.get("state") == "translated"
 
 
 def test_real_xliff_20_spec_example_isolated_sc(shared_data: Path, tmp_path: Path) -> None:

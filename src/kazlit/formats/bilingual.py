@@ -31,23 +31,24 @@ A PO plural entry (``msgid_plural``) is an entry whose target is its
 ``msgstr[0..n-1]``, *n* from the header's ``Plural-Forms`` (else the forms the
 entry has): all forms are written from one memory unit (see
 :func:`kazlit.tm.pretranslate.plural_forms`). XLIFF units marked
-``translate="no"`` are left out (:attr:`BilingualFile.skipped`).
+``translate="no"`` are left out (:attr:`BilingualFile.skipped`). A segmented XLIFF
+1.2 unit (``<seg-source>`` with ``<mrk mtype="seg">``) is one entry per segment,
+and its target is written in the ``<seg-source>``'s shape (see
+:mod:`kazlit.formats._xliff_doc`).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from typing import IO, Any, Literal
 
 from lxml import etree
 
 from kazlit._version import __version__
-from kazlit.errors import FormatError, LanguageError, ParseError
+from kazlit.errors import FormatError, ParseError
 from kazlit.formats._po_write import fill_entry, write_po
-from kazlit.formats._xliff_codes import source_codes, write_plan
-from kazlit.tm.model import lang_key
+from kazlit.formats._xliff_doc import Slot, check_lang, fill_xliff, read_xliff
 from kazlit.tm.pretranslate import Decision, Entry, PretranslationReport
 
 __all__ = ["BilingualFile", "Kind", "detect_kind"]
@@ -55,13 +56,9 @@ __all__ = ["BilingualFile", "Kind", "detect_kind"]
 Kind = Literal["po", "xliff"]
 _PO_SUFFIXES = (".po", ".pot")
 _XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".sdlxliff")
-_NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _PO_LINE = re.compile(r"\(line (\d+)\)")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
-# Inline elements whose content is translatable text (the rest stand for code).
-_TEXT_INLINES = frozenset({"g", "mrk", "pc"})
 
 
 def detect_kind(path: str | os.PathLike[str]) -> Kind | None:
@@ -72,15 +69,6 @@ def detect_kind(path: str | os.PathLike[str]) -> Kind | None:
     if name.endswith(_XLIFF_SUFFIXES):
         return "xliff"
     return None
-
-
-@dataclass(slots=True)
-class _Slot:
-    """Where an entry lives in the parsed file."""
-
-    node: Any  # a polib entry or an lxml element (never leaves this module)
-    plural: int = 0  # the number of plural forms of a PO plural entry
-    source: Any = None  # the XLIFF <source> element
 
 
 class BilingualFile:
@@ -94,7 +82,7 @@ class BilingualFile:
         src_lang: str | None,
         tgt_lang: str | None,
         entries: list[Entry],
-        slots: list[_Slot],
+        slots: list[Slot],
         document: Any,
         version2: bool = False,
         encoding: str = "utf-8",
@@ -152,6 +140,7 @@ class BilingualFile:
         """Write the targets the report decided to fill; returns how many."""
         by_id = {d.id: d for d in report.decisions if d.filled}
         filled = 0
+        xliff: list[tuple[Slot, Decision]] = []
         for entry, slot in zip(self.entries, self._slots, strict=True):
             decision = by_id.get(entry.id)
             if decision is None or decision.target is None:
@@ -161,11 +150,10 @@ class BilingualFile:
             if self.kind == "po":
                 fill_entry(slot.node, decision, plural=bool(slot.plural))
                 self._filled.append(slot.node)
-            elif self._version2:
-                _fill_20(slot, decision)
             else:
-                _fill_12(slot, decision, self.tgt_lang)
+                xliff.append((slot, decision))
             filled += 1
+        fill_xliff(xliff, version2=self._version2, tgt_lang=self.tgt_lang)
         if filled:
             if self._version2 and self.tgt_lang and self._doc.get("trgLang") is None:
                 self._doc.set("trgLang", self.tgt_lang)
@@ -241,12 +229,12 @@ def _read_po(
         ) from exc
     declared_tgt = catalog.metadata.get("Language", "").strip() or None
     declared_src = catalog.metadata.get("X-Source-Language", "").strip() or None
-    _check_lang(declared_src, src_lang, path, "source")
-    _check_lang(declared_tgt, tgt_lang, path, "target")
+    check_lang(declared_src, src_lang, path, "source")
+    check_lang(declared_tgt, tgt_lang, path, "target")
     tgt = tgt_lang or declared_tgt
     src = src_lang or declared_src
     entries: list[Entry] = []
-    slots: list[_Slot] = []
+    slots: list[Slot] = []
     previous = ""
     contexts: dict[str, str | None] = {}
     found = _NPLURALS.search(catalog.metadata.get("Plural-Forms", ""))
@@ -269,10 +257,10 @@ def _read_po(
                     source_plural=item.msgid_plural,
                 )
             )
-            slots.append(_Slot(item, plural=count))
+            slots.append(Slot(item, plural=count))
         else:
             entries.append(Entry(ident, item.msgid, previous, item.msgstr))
-            slots.append(_Slot(item))
+            slots.append(Slot(item))
         if item.msgctxt is not None:
             contexts[ident] = item.msgctxt
         previous = item.msgid
@@ -292,204 +280,19 @@ def _read_po(
 
 
 # ---------------------------------------------------------------------- XLIFF
-def _parse_xml(data: bytes, path: str | None) -> Any:
-    if b"<!ENTITY" in data[:65536]:
-        raise ParseError(
-            "the document declares entities, which kazlit refuses to expand",
-            path=path,
-            line=data[: data.find(b"<!ENTITY")].count(b"\n") + 1,
-            format="xliff",
-        )
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        raise ParseError(
-            f"not well-formed XML: {exc.msg}",
-            path=path,
-            line=line,
-            column=column,
-            format="xliff",
-            hint="fix the file and run the command again",
-        ) from exc
-
-
-def _local(tag: object) -> str:
-    return str(tag).rsplit("}", 1)[-1]
-
-
-def _plain(node: Any) -> str:
-    """The translatable text of a source/target element (codes left out)."""
-    parts = [node.text or ""]
-    for child in node:
-        if not isinstance(child.tag, str):
-            parts.append(child.tail or "")
-            continue
-        name = _local(child.tag)
-        if name in _TEXT_INLINES:
-            parts.append(_plain(child))
-        elif name == "cp":
-            parts.append(chr(int(child.get("hex", "0"), 16)))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _check_lang(declared: str | None, given: str | None, path: str | None, which: str) -> None:
-    if declared and given and lang_key(declared) != lang_key(given):
-        raise LanguageError(
-            f"{path or 'the file'}: its {which} language is {declared}, not {given}",
-            hint=f"give --{'src' if which == 'source' else 'tgt'}-lang {declared}, "
-            "or use a memory of that language pair",
-        )
-
-
 def _read_xliff(
     data: bytes, path: str | None, src_lang: str | None, tgt_lang: str | None
 ) -> BilingualFile:
-    root = _parse_xml(data, path)
-    if _local(root.tag) != "xliff":
-        raise ParseError(
-            f"not an XLIFF file (root element <{_local(root.tag)}>)",
-            path=path,
-            line=root.sourceline,
-            format="xliff",
-        )
-    version2 = root.tag == f"{{{_NS_20}}}xliff" or root.get("version", "").startswith("2")
-    entries: list[Entry] = []
-    slots: list[_Slot] = []
-    skipped = 0
-    previous = ""
-    if version2:
-        src = root.get("srcLang")
-        tgt = root.get("trgLang")
-        _check_lang(src, src_lang, path, "source")
-        _check_lang(tgt, tgt_lang, path, "target")
-        for unit in root.iter(f"{{{_NS_20}}}unit"):
-            if unit.get("translate") == "no":
-                skipped += 1
-                continue
-            for number, segment in enumerate(unit.iter(f"{{{_NS_20}}}segment"), start=1):
-                source = segment.find(f"{{{_NS_20}}}source")
-                if source is None:
-                    raise ParseError(
-                        "a <segment> without <source>",
-                        path=path,
-                        line=segment.sourceline,
-                        format="xliff",
-                    )
-                target = segment.find(f"{{{_NS_20}}}target")
-                text = _plain(source)
-                ident = f"{unit.get('id', '')}#{segment.get('id') or number}"
-                current = _plain(target) if target is not None else ""
-                codes, _ = source_codes(source)
-                entries.append(Entry(ident, text, previous, current, codes=codes))
-                slots.append(_Slot(segment, source=source))
-                previous = text
-    else:
-        src = tgt = None
-        for file_elem in root.iter("{*}file"):
-            src = file_elem.get("source-language") or src
-            tgt = file_elem.get("target-language") or tgt
-            _check_lang(file_elem.get("source-language"), src_lang, path, "source")
-            _check_lang(file_elem.get("target-language"), tgt_lang, path, "target")
-            for tu in file_elem.iter("{*}trans-unit"):
-                if tu.get("translate") == "no":
-                    skipped += 1
-                    continue
-                ns = tu.tag[: tu.tag.index("}") + 1] if tu.tag.startswith("{") else ""
-                source = tu.find(f"{ns}source")
-                if source is None:
-                    raise ParseError(
-                        "a <trans-unit> without <source>",
-                        path=path,
-                        line=tu.sourceline,
-                        format="xliff",
-                    )
-                target = tu.find(f"{ns}target")
-                text = _plain(source)
-                current = _plain(target) if target is not None else ""
-                codes, _ = source_codes(source)
-                entries.append(Entry(tu.get("id", ""), text, previous, current, codes=codes))
-                slots.append(_Slot(tu, source=source))
-                previous = text
+    found = read_xliff(data, path, src_lang, tgt_lang)
     doc = BilingualFile(
         "xliff",
         path,
-        src_lang=src_lang or src,
-        tgt_lang=tgt_lang or tgt,
-        entries=entries,
-        slots=slots,
-        document=root,
-        version2=version2,
+        src_lang=src_lang or found.src,
+        tgt_lang=tgt_lang or found.tgt,
+        entries=found.entries,
+        slots=found.slots,
+        document=found.root,
+        version2=found.version2,
     )
-    doc.skipped = skipped
+    doc.skipped = found.skipped
     return doc
-
-
-def _set_target(target: Any, slot: _Slot, decision: Decision) -> None:
-    """The decision's target into the element *target*, with the source's codes."""
-    if decision.plan is not None:
-        codes, elements = source_codes(slot.source)
-        if codes == decision.codes:
-            write_plan(target, decision.plan, codes, elements)
-            return
-    for child in list(target):
-        target.remove(child)
-    target.text = decision.target
-
-
-def _fill_12(slot: _Slot, decision: Decision, tgt_lang: str | None) -> None:
-    tu = slot.node
-    ns = tu.tag[: tu.tag.index("}") + 1] if tu.tag.startswith("{") else ""
-    target = tu.find(f"{ns}target")
-    if target is None:
-        target = etree.Element(f"{ns}target")
-        anchor = tu.find(f"{ns}seg-source")
-        if anchor is None:
-            anchor = tu.find(f"{ns}source")
-        anchor.addnext(target)
-        target.tail = anchor.tail
-    _set_target(target, slot, decision)
-    if tgt_lang:
-        target.set(_XML_LANG, tgt_lang)
-    fuzzy = decision.fuzzy
-    exact = decision.score is not None and decision.score >= 100
-    target.set("state", "needs-review-translation" if fuzzy else "translated")
-    target.set("state-qualifier", "exact-match" if exact else "fuzzy-match")
-    for note in tu.findall(f"{ns}note[@from='kazlit']"):
-        tu.remove(note)
-    if decision.reason == "codes-placed":
-        note = etree.Element(f"{ns}note", {"from": "kazlit", "annotates": "target"})
-        note.text = _PLACED_NOTE
-        note.tail = target.tail
-        target.addnext(note)  # notes follow the target (1.2 schema order)
-
-
-_PLACED_NOTE = (
-    "kazlit placed the inline codes after the text: the memory's match had no codes "
-    "that correspond to the source's; move them where they belong"
-)
-
-
-def _fill_20(slot: _Slot, decision: Decision) -> None:
-    segment = slot.node
-    target = segment.find(f"{{{_NS_20}}}target")
-    if target is None:
-        source = segment.find(f"{{{_NS_20}}}source")
-        target = etree.Element(f"{{{_NS_20}}}target")
-        source.addnext(target)
-        target.tail = source.tail
-    _set_target(target, slot, decision)
-    if decision.reason == "codes-placed":
-        segment.set("state", "initial")
-        segment.set("subState", "kazlit:codes-placed")
-    elif decision.fuzzy:
-        segment.set("state", "initial")
-        segment.set("subState", "kazlit:needs-review")
-    else:
-        segment.set("state", "translated")
-        if "subState" in segment.attrib:
-            del segment.attrib["subState"]
