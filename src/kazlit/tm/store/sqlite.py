@@ -365,16 +365,24 @@ class SQLiteStore:
         variants: dict[int, list[Variant]] = {}
         if simple:
             marks = ",".join("?" * len(simple))
+            # What is stored went through the model's checks when it was written
+            # (stripped tag, NFC text, "" for no text), so the unchecked
+            # constructors rebuild it; the canonical tag is recomputed from the raw one.
+            unchecked = Variant.unchecked
             for unit_id, raw_lang, text in self._db.execute(
                 f"SELECT unit_id, raw_lang, text FROM segments WHERE unit_id IN ({marks})"  # noqa: S608 - only placeholders
                 " ORDER BY unit_id, ord",
                 simple,
             ):
-                variants.setdefault(unit_id, []).append(Variant(raw_lang, (text,)))
+                variant = unchecked(raw_lang, (text,) if text else (), lang_key(raw_lang))
+                variants.setdefault(unit_id, []).append(variant)
         out = []
         for unit_id, tuid, srclang, context_prev, data in rows:
             if data is not None:
                 out.append((unit_id, loads(data)))
+            elif context_prev is None:
+                found = tuple(variants.get(unit_id, ()))
+                out.append((unit_id, TranslationUnit.unchecked(found, tuid, srclang)))
             else:
                 unit = TranslationUnit(
                     tuple(variants.get(unit_id, ())),
