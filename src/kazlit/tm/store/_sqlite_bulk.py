@@ -35,6 +35,8 @@ __all__ = ["bulk_load"]
 
 # Repeated keys fetched per query while folding (bounded memory for any file).
 _FOLD_PAGE = 500
+# The page cache while the source-key index is built (KiB, as SQLite's negative form).
+_SORT_CACHE = -4096
 
 
 def bulk_load(
@@ -69,7 +71,14 @@ def bulk_load(
         return next_id
 
     counts = run_batches(units, 1, add_batch, progress)
-    db.execute(SOURCE_HASH_INDEX)
+    # SQLite's sorter keeps up to the page cache's size in memory beside the cache
+    # itself: a smaller cache for the index build keeps the peak where the writes put it.
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {_SORT_CACHE}")
+    try:
+        db.execute(SOURCE_HASH_INDEX)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
     folded = _fold_repeats(db, merge, default_srclang, counts, load)
     counts["added"] -= folded
     counts["skipped"] += folded
