@@ -206,7 +206,11 @@ def test_real_xliff_files(shared_data: Path) -> None:
     assert gandalf.variants[1].tokens() == "About <1>Gandalf</1>"
     nested = tags[8].variants[1]
     assert nested.tokens() == "Nested tags: before <1><2><3/></2></1> after"
-    assert len(units("omegat_file-xliff-BUGS1221.xlf")) == 7
+    okapi_segments = units("omegat_file-xliff-BUGS1221.xlf")
+    assert len(okapi_segments) == 7
+    # a segmented unit's translation is its segment: "/" between codes outside it
+    slash = next(u for u in okapi_segments if u.tuid == "P3953B09A-tu1")
+    assert [v.content for v in slash.variants] == [("/",), ("/",)]
     assert units("omegat_ex.14.5.xlf") == []  # sources only
     with pytest.raises(ParseError, match="no target language") as info:
         units("omegat_ex.9.5.xlf")
@@ -214,3 +218,33 @@ def test_real_xliff_files(shared_data: Path) -> None:
     birds = units("omegat_ex.9.5.xlf", tgt_lang="fr")
     assert birds[0].text("fr") == "Oiseaux de haute altitude"
     assert birds[0].tuid == "title-5"
+
+
+SEGMENTED_XLIFF = b"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="abai.html" source-language="kk" target-language="ru" datatype="html"><body>
+  <trans-unit id="p1"><source>Abai <g id="1">aqyn</g>. Jana soilem. Ush.</source>
+   <seg-source><mrk mtype="seg" mid="1">Abai <g id="1">aqyn</g>.</mrk> <mrk mtype="seg" \
+mid="2">Jana soilem.</mrk> <mrk mtype="seg" mid="3">Ush.</mrk></seg-source>
+   <target><mrk mtype="seg" mid="1">Abai <g id="1">poet</g>.</mrk> <mrk mtype="seg" \
+mid="2"/> <mrk mtype="seg" mid="3">Tri.</mrk></target>
+  </trans-unit>
+  <trans-unit id="p2"><source>One. Two.</source>
+   <seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></seg-source>
+   <target>Whole, unsegmented.</target>
+  </trans-unit>
+ </body></file>
+</xliff>
+"""
+
+
+def test_segmented_xliff_12_gives_one_unit_per_translated_segment() -> None:
+    # XLIFF 1.2 section 2.5 (segmentation): <seg-source> and <target> hold
+    # <mrk mtype="seg"> elements paired by mid.
+    got = list(xliff.read(io.BytesIO(SEGMENTED_XLIFF)))
+    assert [u.tuid for u in got] == ["p1/1", "p1/3", "p2"]
+    assert got[0].variants[0].tokens() == "Abai <1>aqyn</1>."
+    assert got[0].variants[1].tokens() == "Abai <1>poet</1>."
+    assert got[1].text("ru") == "Tri."
+    # a target that is not segmented translates the whole unit
+    assert (got[2].text("kk"), got[2].text("ru")) == ("One. Two.", "Whole, unsegmented.")

@@ -8,7 +8,10 @@ an ``xml:lang`` on the element. Inline markup stays typed: 1.2 ``g``, ``x``,
 ``bx``, ``ex``, ``bpt``, ``ept``, ``ph``, ``it``, ``mrk``, ``sub``; 2.0 ``ph``,
 ``pc``, ``sc``, ``ec``, ``mrk``, ``sm``, ``em``, ``cp``, whose ``originalData``
 code is carried in the placeholder. Notes are kept, other attributes too.
-Untranslated units (no or empty target) are not translations and are left out;
+A segmented 1.2 unit (``<seg-source>`` and ``<target>`` of ``<mrk mtype="seg">``
+elements, as Okapi, Trados and memoQ write) gives one unit per translated segment,
+paired by ``mid`` (tuid ``<id>/<mid>`` when there are several), as 2.0 gives one per
+``<segment>``. Untranslated units (no or empty target) are not translations and are left out;
 ``alt-trans``, ``context-group`` and modules' elements (glossary, metadata) are
 not read. Writing: :func:`write` (1.2, the default) and :func:`write` with
 ``version="2.0"``.
@@ -93,9 +96,7 @@ def read(
                 if version2:
                     yield from _units_20(elem, src, tgt)
                 else:
-                    unit = _unit_12(elem, src, tgt)
-                    if unit is not None:
-                        yield unit
+                    yield from _units_12(elem, src, tgt)
             except _BadUnitError as exc:
                 error = ParseError(str(exc), path=path, line=exc.line, format=NAME)
                 if on_bad is None:
@@ -163,22 +164,54 @@ def _source_target(
     return source, target
 
 
-def _unit_12(tu: etree._Element, src: str | None, tgt: str | None) -> TranslationUnit | None:
+def _units_12(tu: etree._Element, src: str | None, tgt: str | None) -> Iterator[TranslationUnit]:
+    """The unit's translation; one per segment when both its ``<seg-source>`` and its
+    ``<target>`` are segmented (``<mrk mtype="seg" mid="..">``, paired by ``mid``)."""
     source, target = _source_target(tu)
     if source is None or target is None:
-        return None
+        return
     src_tag = _need_lang(source.get(_XML_LANG) or src, "source", tu)
     tgt_tag = _need_lang(target.get(_XML_LANG) or tgt, "target", tu)
-    return TranslationUnit(
-        (
-            Variant(src_tag, _content(source, _INLINE_12, {}), attrs=attrs_of(source)),
-            Variant(tgt_tag, _content(target, _INLINE_12, {}), attrs=attrs_of(target)),
-        ),
-        tuid=tu.get("id"),
-        srclang=src_tag,
-        notes=_notes(tu),
-        attrs=attrs_of(tu, frozenset({"id"})),
-    )
+    notes = _notes(tu)
+    attrs = attrs_of(tu, frozenset({"id"}))
+    seg_source = next((c for c in tu if local(c.tag) == "seg-source"), None)
+    segments = _segments(seg_source) if seg_source is not None else {}
+    done = _segments(target) if segments else {}
+    if not done:
+        yield TranslationUnit(
+            (
+                Variant(src_tag, _content(source, _INLINE_12, {}), attrs=attrs_of(source)),
+                Variant(tgt_tag, _content(target, _INLINE_12, {}), attrs=attrs_of(target)),
+            ),
+            tuid=tu.get("id"),
+            srclang=src_tag,
+            notes=notes,
+            attrs=attrs,
+        )
+        return
+    for mid, mark in segments.items():
+        translated = done.get(mid)
+        if translated is None or (not translated.text and len(translated) == 0):
+            continue
+        tuid = tu.get("id")
+        if len(segments) > 1:
+            tuid = f"{tuid}/{mid}"
+        yield TranslationUnit(
+            (
+                Variant(src_tag, _content(mark, _INLINE_12, {})),
+                Variant(tgt_tag, _content(translated, _INLINE_12, {})),
+            ),
+            tuid=tuid,
+            srclang=src_tag,
+            notes=notes,
+            attrs=attrs,
+        )
+
+
+def _segments(parent: etree._Element) -> dict[str, etree._Element]:
+    """The ``<mrk mtype="seg">`` elements of *parent* by ``mid`` (else their number)."""
+    marks = [m for m in parent.iter("{*}mrk") if m.get("mtype") == "seg"]
+    return {m.get("mid") or str(n): m for n, m in enumerate(marks)}
 
 
 def _units_20(unit: etree._Element, src: str | None, tgt: str | None) -> Iterator[TranslationUnit]:
