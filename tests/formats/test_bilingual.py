@@ -97,6 +97,18 @@ def test_xliff_20_codes_and_missing_trglang() -> None:
     assert root.get("trgLang") == "ru"
 
 
+def test_xliff_20_cp_that_xml_cannot_hold_is_left_out() -> None:
+    # XLIFF 2.0 section 4.2.2.1 <cp>: a code point XML 1.0 does not allow as text;
+    # a hex that is no code point at all is left out too, not a crash.
+    text = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="kk">'
+        '<file id="f"><unit id="u"><segment><source>Абай<cp hex="0007"/> ақын'
+        '<cp hex="GG"/><cp hex="110000"/><cp hex="2014"/></source></segment></unit></file></xliff>'
+    )
+    doc = _read(text, "a.xlf", src_lang="kk", tgt_lang="ru")
+    assert doc.entries[0].source == "Абай ақын—"
+
+
 def test_not_po_or_xliff_and_wrong_root() -> None:
     assert detect_kind("a.XLIFF") == "xliff"
     assert detect_kind("a.txt") is None

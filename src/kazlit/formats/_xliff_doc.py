@@ -25,6 +25,7 @@ from lxml import etree
 
 from kazlit.errors import LanguageError, ParseError
 from kazlit.formats._xliff_codes import source_codes, write_plan
+from kazlit.tm.codes import cp_char
 from kazlit.tm.model import lang_key
 from kazlit.tm.pretranslate import Decision, Entry
 
@@ -114,7 +115,7 @@ def _plain(node: Any) -> str:
         if name in _TEXT_INLINES:
             parts.append(_plain(child))
         elif name == "cp":
-            parts.append(chr(int(child.get("hex", "0"), 16)))
+            parts.append(cp_char(child.get("hex")))
         parts.append(child.tail or "")
     return "".join(parts)
 

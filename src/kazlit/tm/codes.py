@@ -52,6 +52,7 @@ __all__ = [
     "Plan",
     "Shape",
     "Slot",
+    "cp_char",
     "map_codes",
     "pair_key",
     "pair_up",
@@ -183,7 +184,7 @@ def _flatten_inline(part: Inline, out: list[str | _Token]) -> None:
     attrs = tuple(sorted(part.attrs))
     kind = part.kind
     if kind == "cp":  # an XLIFF 2.0 character reference is text, not a code
-        char = _cp_char(part.get("hex"))
+        char = cp_char(part.get("hex"))
         if char:
             out.append(char)
         return
@@ -201,7 +202,7 @@ def _flatten_inline(part: Inline, out: list[str | _Token]) -> None:
     out.append(_Token((kind, attrs, part.code), shape, key))
 
 
-def _cp_char(value: str | None) -> str:
+def cp_char(value: str | None) -> str:
     """The character of a ``<cp hex>``; "" when XML 1.0 cannot hold it as text (a
     control character: left out, as the memory's plain target leaves it out)."""
     try:
