@@ -10,7 +10,12 @@ CPU time and peak resident memory (VmHWM):
 * kazlit import: ``kazlit.formats.tmio.import_file`` into a new SQLite TM (parse,
   deduplicate, store, one transaction);
 * translate-toolkit: ``translate.storage.tmx.tmxfile`` over the same file, then
-  each unit's source and target (its whole-file parse).
+  each unit's source and target (its whole-file parse);
+* floor (``--floor``): what lxml and SQLite alone cost, for scale: ``iterparse``
+  over the ``<tu>`` elements, each ``<tuv>``'s language and text, a 16-byte BLAKE2b
+  of the source and one row a unit (variants joined in one column, no index), in
+  one transaction. No model objects, no checks, no deduplication: no import can
+  be this cheap, so it shows how much of the bar the two libraries leave.
 
 Run:  .venv/bin/python benchmarks/tm_import.py --units 50000
 """
@@ -39,6 +44,9 @@ if kind == "kazlit-read":
 elif kind == "kazlit-import":
     from kazlit.formats.tmio import import_file
     from kazlit.tm.store import SQLiteStore
+elif kind == "floor":
+    import hashlib, sqlite3
+    from lxml import etree
 else:
     from translate.storage.tmx import tmxfile
 t0, c0 = time.perf_counter(), time.process_time()
@@ -49,6 +57,31 @@ elif kind == "kazlit-import":
     with SQLiteStore(work + "/tm.sqlite") as store:
         result = import_file(store, path)
         n = result.read
+elif kind == "floor":
+    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+    db = sqlite3.connect(work + "/floor.sqlite", isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("CREATE TABLE u (id INTEGER PRIMARY KEY, srclang TEXT, h BLOB, v TEXT)")
+    db.execute("BEGIN")
+    rows, n = [], 0
+    for _, tu in etree.iterparse(path, tag="tu", resolve_entities=False):
+        src, parts, key = tu.get("srclang"), [], None
+        for tuv in tu:
+            lang, text = tuv.get(lang_attr), tuv[0].text or ""
+            parts += (lang, text)
+            if key is None and lang == src:
+                key = hashlib.blake2b(f"{lang}\x1f{text}".encode(), digest_size=16).digest()
+        n += 1
+        rows.append((n, src, key, "\x1f".join(parts)))
+        tu.clear()
+        while tu.getprevious() is not None:
+            del tu.getparent()[0]
+        if len(rows) == 2000:
+            db.executemany("INSERT INTO u VALUES (?,?,?,?)", rows)
+            rows = []
+    db.executemany("INSERT INTO u VALUES (?,?,?,?)", rows)
+    db.execute("COMMIT")
 else:
     with open(path, "rb") as fh:
         store = tmxfile(fh)
@@ -122,6 +155,9 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=50_000, help="N (the larger file is 10 N)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best kept)")
     parser.add_argument("--skip-peer-large", action="store_true", help="peer on N units only")
+    parser.add_argument(
+        "--floor", action="store_true", help="also measure lxml + SQLite alone (see above)"
+    )
     args = parser.parse_args()
     rows = load_rows()
     print(f"corpus: {len(rows)} rows from {CORPUS.name}; repeat {args.repeat}, best CPU time")
@@ -131,7 +167,10 @@ def main() -> None:
             path = Path(tmp) / f"bench-{count}.tmx"
             build_tmx(path, rows, count)
             size = path.stat().st_size / 2**20
-            for kind in ("kazlit-read", "kazlit-import", "translate-toolkit"):
+            kinds = ["kazlit-read", "kazlit-import", "translate-toolkit"]
+            if args.floor:
+                kinds.append("floor")
+            for kind in kinds:
                 if kind == "translate-toolkit" and args.skip_peer_large and count > args.units:
                     continue
                 repeat = args.repeat if count == args.units else 1
