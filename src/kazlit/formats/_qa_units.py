@@ -19,6 +19,7 @@ from typing import IO
 from lxml import etree
 
 from kazlit.errors import ParseError, UnknownFormatError
+from kazlit.formats._xml import parse_document
 
 __all__ = ["BilingualUnit", "guess_format", "read_units"]
 
@@ -69,23 +70,7 @@ def read_units(
 
 
 def _parse(data: bytes, path: str | os.PathLike[str] | None, fmt: str) -> etree._Element:
-    if b"<!ENTITY" in data[:65536]:
-        raise ParseError(
-            "the document declares entities, which kazlit refuses to expand",
-            path=path,
-            line=1,
-            format=fmt,
-        )
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        raise ParseError(
-            f"not well-formed XML: {exc.msg}", path=path, line=line, column=column, format=fmt
-        ) from exc
+    return parse_document(data, path, fmt)
 
 
 def _local(tag: object) -> str:

@@ -25,6 +25,7 @@ from lxml import etree
 
 from kazlit.errors import LanguageError, ParseError
 from kazlit.formats._xliff_codes import source_codes, write_plan
+from kazlit.formats._xml import parse_document
 from kazlit.tm.codes import cp_char
 from kazlit.tm.model import lang_key
 from kazlit.tm.pretranslate import Decision, Entry
@@ -70,31 +71,6 @@ def check_lang(declared: str | None, given: str | None, path: str | None, which:
         )
 
 
-def _parse_xml(data: bytes, path: str | None) -> Any:
-    if b"<!ENTITY" in data[:65536]:
-        raise ParseError(
-            "the document declares entities, which kazlit refuses to expand",
-            path=path,
-            line=data[: data.find(b"<!ENTITY")].count(b"\n") + 1,
-            format="xliff",
-        )
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        raise ParseError(
-            f"not well-formed XML: {exc.msg}",
-            path=path,
-            line=line,
-            column=column,
-            format="xliff",
-            hint="fix the file and run the command again",
-        ) from exc
-
-
 def _local(tag: object) -> str:
     return str(tag).rsplit("}", 1)[-1]
 
@@ -136,7 +112,7 @@ def read_xliff(
     data: bytes, path: str | None, src_lang: str | None, tgt_lang: str | None
 ) -> XliffEntries:
     """The entries of an XLIFF 1.2 or 2.0 file to translate."""
-    root = _parse_xml(data, path)
+    root: Any = parse_document(data, path, "xliff", hint="fix the file and run the command again")
     if _local(root.tag) != "xliff":
         raise ParseError(
             f"not an XLIFF file (root element <{_local(root.tag)}>)",
