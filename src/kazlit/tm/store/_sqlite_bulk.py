@@ -5,11 +5,13 @@ repeats. So instead of looking every source key up before writing (an index prob
 per unit, and keeping the index current at every insert: together most of an
 import's time at a few hundred thousand units), a bulk load
 
-1. drops the source-key index and writes every unit as it comes, under ids in file
-   order;
+1. drops the source-key index and writes the units batch by batch, under ids in
+   file order, each batch planned by :func:`~kazlit.tm.store._batch.plan_batch`
+   with nothing stored to look up (so repeats inside a batch are merged at once);
 2. builds the index again in one pass (a sort);
-3. folds the repeats: for each key held by more than one unit, the later units are
-   merged into the first in file order under the merge policy, and deleted.
+3. folds the repeats across batches: for each key held by more than one unit, the
+   later units are merged into the first in file order under the merge policy, and
+   deleted.
 
 Step 3 merges exactly what :func:`~kazlit.tm.store._batch.plan_batch` merges, in the
 same order, and counts the same (a repeat folded into a unit of the same import is
@@ -20,13 +22,12 @@ the caller's transaction: an interrupted load leaves the store empty, index and 
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterable
 
+from kazlit.errors import StoreError
 from kazlit.tm.model import TranslationUnit
-from kazlit.tm.serial import source_key
-from kazlit.tm.store._batch import run_batches
+from kazlit.tm.store._batch import plan_batch, run_batches
 from kazlit.tm.store._sqlite_rows import RowSink, delete_units, replace_units
 from kazlit.tm.store.base import MergePolicy, Progress, merge_unit
 from kazlit.tm.store.schema import SOURCE_HASH_INDEX
@@ -55,20 +56,22 @@ def bulk_load(
     db.execute("DROP INDEX IF EXISTS units_source_hash")
 
     def add_batch(batch: list[TranslationUnit], next_id: int, counts: dict[str, int]) -> int:
+        # The batch's own repeats are merged here, as in any import; nothing is
+        # stored yet to look up, so repeats across batches wait for the fold.
+        plan = plan_batch(
+            batch,
+            merge=merge,
+            default_srclang=default_srclang,
+            next_id=next_id,
+            first_id=1,
+            counts=counts,
+            ids_by_key=lambda _keys: {},
+            load=lambda _ids: _nothing_stored,
+        )
         rows = RowSink()
-        for incoming in batch:
-            source = incoming.source(default_srclang)
-            if source is None:
-                counts["skipped"] += 1
-                continue
-            unit = incoming
-            if default_srclang and unit.srclang is None:
-                unit = dataclasses.replace(unit, srclang=default_srclang)
-            rows.add(next_id, unit, source.lang, source_key(unit, source))
-            next_id += 1
-            counts["added"] += 1
+        rows.add_new(plan.new, plan.new_meta)
         rows.write(db)
-        return next_id
+        return plan.next_id
 
     counts = run_batches(units, 1, add_batch, progress)
     # SQLite's sorter keeps up to the page cache's size in memory beside the cache
@@ -83,6 +86,10 @@ def bulk_load(
     counts["added"] -= folded
     counts["skipped"] += folded
     return counts
+
+
+def _nothing_stored(unit_id: int) -> TranslationUnit:  # pragma: no cover - never called
+    raise StoreError(f"unit {unit_id} is not stored: the store was empty")
 
 
 def _fold_repeats(

@@ -11,7 +11,7 @@ import operator
 import sqlite3
 from collections.abc import Mapping
 
-from kazlit.tm.model import TranslationUnit
+from kazlit.tm.model import TranslationUnit, Variant
 from kazlit.tm.serial import dumps
 
 __all__ = [
@@ -80,6 +80,14 @@ class RowSink:
                 (uid, unit.tuid, unit.srclang, source_lang, key, unit.context_prev, data)
             )
         self.add_segments(uid, unit)
+
+    def add_new(
+        self, new: Mapping[int, TranslationUnit], meta: Mapping[int, tuple[Variant, bytes]]
+    ) -> None:
+        """The rows of a batch plan's new units (*meta*: their source variant and key,
+        same ids in the same order, see :class:`~kazlit.tm.store._batch.BatchPlan`)."""
+        for (uid, unit), (source, key) in zip(new.items(), meta.values(), strict=True):
+            self.add(uid, unit, source.lang, key)
 
     def add_segments(self, uid: int, unit: TranslationUnit) -> None:
         """The ``segments`` rows of *unit*, stored as *uid*."""

@@ -291,9 +291,7 @@ class SQLiteStore:
         changed: dict[int, TranslationUnit],
     ) -> None:
         rows = RowSink()
-        # new and new_meta hold the same ids in the same order (see plan_batch).
-        for (uid, u), (source, key) in zip(new.items(), new_meta.values(), strict=True):
-            rows.add(uid, u, source.lang, key)
+        rows.add_new(new, new_meta)
         rows.write(self._db)
         replace_units(self._db, changed)
 
