@@ -57,6 +57,31 @@ elif kind == "floor-model":
     from kazlit.tm.serial import source_key
 else:
     from translate.storage.tmx import tmxfile
+
+
+def one_row_a_unit(work, rows, width, *, index):
+    # Insert *rows* (tuples of *width* values) under ids 1.. in one transaction.
+    db = sqlite3.connect(work + "/floor.sqlite", isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    columns = ", ".join(f"c{i}" for i in range(width))
+    db.execute(f"CREATE TABLE u (id INTEGER PRIMARY KEY, {columns})")
+    insert = f"INSERT INTO u VALUES (?{',?' * width})"
+    db.execute("BEGIN")
+    batch, n = [], 0
+    for row in rows:
+        n += 1
+        batch.append((n, *row))
+        if len(batch) == 2000:
+            db.executemany(insert, batch)
+            batch = []
+    db.executemany(insert, batch)
+    if index:  # the source key, built once at the end
+        db.execute(f"CREATE INDEX u_key ON u (c{width - 2})")
+    db.execute("COMMIT")
+    return n
+
+
 t0, c0 = time.perf_counter(), time.process_time()
 if kind == "kazlit-read":
     with open(path, "rb") as fh:
@@ -67,50 +92,32 @@ elif kind == "kazlit-import":
         n = result.read
 elif kind == "floor":
     lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
-    db = sqlite3.connect(work + "/floor.sqlite", isolation_level=None)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("CREATE TABLE u (id INTEGER PRIMARY KEY, srclang TEXT, h BLOB, v TEXT)")
-    db.execute("BEGIN")
-    rows, n = [], 0
-    for _, tu in etree.iterparse(path, tag="tu", resolve_entities=False):
-        src, parts, key = tu.get("srclang"), [], None
-        for tuv in tu:
-            lang, text = tuv.get(lang_attr), tuv[0].text or ""
-            parts += (lang, text)
-            if key is None and lang == src:
-                key = hashlib.blake2b(f"{lang}\x1f{text}".encode(), digest_size=16).digest()
-        n += 1
-        rows.append((n, src, key, "\x1f".join(parts)))
-        tu.clear()
-        while tu.getprevious() is not None:
-            del tu.getparent()[0]
-        if len(rows) == 2000:
-            db.executemany("INSERT INTO u VALUES (?,?,?,?)", rows)
-            rows = []
-    db.executemany("INSERT INTO u VALUES (?,?,?,?)", rows)
-    db.execute("COMMIT")
+
+    def floor_rows():
+        for _, tu in etree.iterparse(path, tag="tu", resolve_entities=False):
+            src, parts, key = tu.get("srclang"), [], None
+            for tuv in tu:
+                lang, text = tuv.get(lang_attr), tuv[0].text or ""
+                parts += (lang, text)
+                if key is None and lang == src:
+                    key = hashlib.blake2b(f"{lang}\x1f{text}".encode(), digest_size=16).digest()
+            yield src, key, "\x1f".join(parts)
+            tu.clear()
+            while tu.getprevious() is not None:
+                del tu.getparent()[0]
+
+    n = one_row_a_unit(work, floor_rows(), 3, index=False)
 elif kind == "floor-model":
-    db = sqlite3.connect(work + "/floor.sqlite", isolation_level=None)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("CREATE TABLE u (id INTEGER PRIMARY KEY, tuid TEXT, srclang TEXT, h BLOB, v TEXT)")
-    db.execute("BEGIN")
-    rows, n = [], 0
-    with open(path, "rb") as fh:
-        for unit in tmx.read(fh, path=path):
-            source = unit.source()
-            packed = "\x1e".join(
-                f"{v.lang}\x1f{v.raw_lang}\x1f{v.plain_text}" for v in unit.variants
-            )
-            n += 1
-            rows.append((n, unit.tuid, unit.srclang, source_key(unit, source), packed))
-            if len(rows) == 2000:
-                db.executemany("INSERT INTO u VALUES (?,?,?,?,?)", rows)
-                rows = []
-    db.executemany("INSERT INTO u VALUES (?,?,?,?,?)", rows)
-    db.execute("CREATE INDEX u_h ON u (h)")
-    db.execute("COMMIT")
+
+    def model_rows():
+        with open(path, "rb") as fh:
+            for unit in tmx.read(fh, path=path):
+                packed = "\x1e".join(
+                    f"{v.lang}\x1f{v.raw_lang}\x1f{v.plain_text}" for v in unit.variants
+                )
+                yield unit.tuid, unit.srclang, source_key(unit, unit.source()), packed
+
+    n = one_row_a_unit(work, model_rows(), 4, index=True)
 else:
     with open(path, "rb") as fh:
         store = tmxfile(fh)

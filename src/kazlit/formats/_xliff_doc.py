@@ -142,14 +142,7 @@ def _read_20(
             found.skipped += 1
             continue
         for number, segment in enumerate(unit.iter(f"{{{NS_20}}}segment"), start=1):
-            source = segment.find(f"{{{NS_20}}}source")
-            if source is None:
-                raise ParseError(
-                    "a <segment> without <source>",
-                    path=path,
-                    line=segment.sourceline,
-                    format="xliff",
-                )
+            source = _source(segment, f"{{{NS_20}}}source", path)
             target = segment.find(f"{{{NS_20}}}target")
             text = _plain(source)
             ident = f"{unit.get('id', '')}#{segment.get('id') or number}"
@@ -174,14 +167,7 @@ def _read_12(
                 found.skipped += 1
                 continue
             ns = _ns(tu)
-            source = tu.find(f"{ns}source")
-            if source is None:
-                raise ParseError(
-                    "a <trans-unit> without <source>",
-                    path=path,
-                    line=tu.sourceline,
-                    format="xliff",
-                )
+            source = _source(tu, f"{ns}source", path)
             target = tu.find(f"{ns}target")
             seg_source = tu.find(f"{ns}seg-source")
             segments = _by_mid(seg_source)
@@ -204,6 +190,19 @@ def _read_12(
                 found.entries.append(Entry(ident, text, previous, current, codes=codes))
                 found.slots.append(Slot(tu, source=mark, mid=mid))
                 previous = text
+
+
+def _source(parent: Any, tag: str, path: str | None) -> Any:
+    """The ``<source>`` of a 1.2 ``<trans-unit>`` or a 2.0 ``<segment>``; ParseError if none."""
+    source = parent.find(tag)
+    if source is None:
+        raise ParseError(
+            f"a <{_local(parent.tag)}> without <source>",
+            path=path,
+            line=parent.sourceline,
+            format="xliff",
+        )
+    return source
 
 
 # ---------------------------------------------------------------------- filling

@@ -21,6 +21,7 @@ __all__ = [
     "iterparse",
     "local",
     "parse_document",
+    "safe_parser",
     "syntax_error",
     "xml_attr_name",
 ]
@@ -47,6 +48,12 @@ def iterparse(
     )
 
 
+def safe_parser() -> etree.XMLParser:
+    """A parser for whole documents and fragments: no DTD, no network, no entity
+    expansion, no huge-tree limits lifted; comments kept."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
 def parse_document(
     data: bytes, path: str | os.PathLike[str] | None, fmt: str, *, hint: str | None = None
 ) -> etree._Element:
@@ -59,12 +66,10 @@ def parse_document(
             path=path,
             line=data[: data.find(b"<!ENTITY")].count(b"\n") + 1,
             format=fmt,
+            hint="remove the <!ENTITY …> declarations",
         )
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
     try:
-        return etree.fromstring(data, parser)
+        return etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         raise ParseError(

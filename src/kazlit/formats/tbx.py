@@ -24,6 +24,7 @@ from lxml import etree
 
 from kazlit._version import __version__
 from kazlit.errors import ParseError, SerializationError, TermbaseError
+from kazlit.formats._xml import parse_document, safe_parser
 from kazlit.terms.model import Concept, Field, LangSet, Term, Termbase
 
 __all__ = ["TBX3_NS", "read", "write"]
@@ -58,34 +59,15 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=False,
-    )
-
-
 def read(fh: IO[bytes], *, path: str | os.PathLike[str] | None = None) -> Termbase:
     """Read a TBX 2008 or TBX v3 file from a binary file object."""
     data = fh.read()
-    try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        raise ParseError(
-            f"not well-formed XML: {exc.msg}",
-            path=path,
-            line=line,
-            column=column,
-            format=_FORMAT,
-            hint="fix the XML or export the termbase again",
-        ) from exc
-    docinfo = tree.docinfo
-    dtd = docinfo.internalDTD
-    if (dtd is not None and list(dtd.iterentities())) or b"<!ENTITY" in data[:65536]:  # type: ignore[attr-defined]
+    tree = etree.ElementTree(
+        parse_document(data, path, _FORMAT, hint="fix the XML or export the termbase again")
+    )
+    # parse_document refuses a declaration in the first 64 KiB; a DTD can be longer.
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and list(dtd.iterentities()):  # type: ignore[attr-defined]
         raise ParseError(
             "the document declares entities, which kazlit refuses to expand",
             path=path,
@@ -274,7 +256,7 @@ class _Reader:
 
 def _raw(node: etree._Element) -> str:
     """The element as XML without indentation whitespace (stable across rewrites)."""
-    copy = etree.fromstring(etree.tostring(node, with_tail=False), _parser())
+    copy = etree.fromstring(etree.tostring(node, with_tail=False), safe_parser())
     for item in copy.iter():
         if len(item) and item.text is not None and not item.text.strip():
             item.text = None
@@ -315,7 +297,7 @@ def write(  # noqa: PLR0912, PLR0915 - the document, top to bottom
         root.set(_XML_LANG, _main_lang(termbase))
     header = termbase.meta_value("tbx.header") if same else None
     if header:
-        root.append(etree.fromstring(header, _parser()))
+        root.append(etree.fromstring(header, safe_parser()))
     else:
         head = make(root, "tbxHeader" if version == "3" else "martifHeader")
         desc = make(make(head, "fileDesc"), "sourceDesc")
@@ -345,7 +327,7 @@ def write(  # noqa: PLR0912, PLR0915 - the document, top to bottom
                     _put_field(tsec, item, make)
     back = termbase.meta_value("tbx.back") if same else None
     if back:
-        root[-1].append(etree.fromstring(back, _parser()))
+        root[-1].append(etree.fromstring(back, safe_parser()))
     etree.cleanup_namespaces(root)
     if indent:
         etree.indent(root, space=indent)

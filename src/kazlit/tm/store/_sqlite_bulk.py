@@ -30,7 +30,7 @@ from kazlit.tm.model import TranslationUnit
 from kazlit.tm.store._batch import plan_batch, run_batches
 from kazlit.tm.store._sqlite_rows import RowSink, delete_units, replace_units
 from kazlit.tm.store.base import MergePolicy, Progress, merge_unit
-from kazlit.tm.store.schema import SOURCE_HASH_INDEX
+from kazlit.tm.store.schema import SOURCE_HASH_INDEX, SOURCE_HASH_INDEX_NAME
 
 __all__ = ["bulk_load"]
 
@@ -53,7 +53,7 @@ def bulk_load(
 
     *load* reads stored units by id, as for :func:`~kazlit.tm.store._batch.plan_batch`.
     """
-    db.execute("DROP INDEX IF EXISTS units_source_hash")
+    db.execute(f"DROP INDEX IF EXISTS {SOURCE_HASH_INDEX_NAME}")
 
     def add_batch(batch: list[TranslationUnit], next_id: int, counts: dict[str, int]) -> int:
         # The batch's own repeats are merged here, as in any import; nothing is

@@ -8,11 +8,12 @@ failed migration leaves the file as it was.
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SOURCE_HASH_INDEX"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SOURCE_HASH_INDEX", "SOURCE_HASH_INDEX_NAME"]
 
 #: The index imports find a unit by its source with (dropped and built again by
 #: a bulk load into an empty store, see :mod:`kazlit.tm.store._sqlite_bulk`).
-SOURCE_HASH_INDEX = "CREATE INDEX units_source_hash ON units (source_hash)"
+SOURCE_HASH_INDEX_NAME = "units_source_hash"
+SOURCE_HASH_INDEX = f"CREATE INDEX {SOURCE_HASH_INDEX_NAME} ON units (source_hash)"
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (

@@ -326,8 +326,7 @@ class SQLiteStore:
     # ------------------------------------------------------------------ reading
     def get(self, unit_id: int) -> TranslationUnit | None:
         """The unit with *unit_id*, or None."""
-        rows = self._db.execute(f"{_UNIT_ROW} WHERE id = ?", (unit_id,)).fetchall()
-        return self._units_from_rows(rows)[0][1] if rows else None
+        return self.get_many((unit_id,)).get(unit_id)
 
     def get_many(self, ids: Iterable[int]) -> dict[int, TranslationUnit]:
         """The units with the given ids that are stored, by id."""
